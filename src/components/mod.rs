@@ -1,0 +1,2 @@
+//! yew components: they render state and dispatch actions.
+pub mod app;

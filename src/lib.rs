@@ -1,0 +1,26 @@
+//! A French lesson on Go goroutines whose examples run in the page.
+//!
+//! # Layout
+//! - [`lesson`]: the lesson as data, parsed from Markdown embedded at compile time (pure).
+//! - [`runtime`]: a Go-like runtime (goroutines, sleep, WaitGroup, channels, mutex) with a
+//!   virtual-time driver and a trace (pure).
+//! - [`scenarios`]: the runnable programs, their bounded parameters and their Go source (pure).
+//! - [`url_state`]: share links to and from a cell's state (pure).
+//! - `web`: the browser edge, the only place with `spawn_local`, timers and JS interop (wasm only).
+//! - `components`: yew components that render state and dispatch actions (wasm only).
+
+pub mod lesson;
+pub mod runtime;
+pub mod scenarios;
+pub mod url_state;
+
+#[cfg(target_arch = "wasm32")]
+pub mod components;
+#[cfg(target_arch = "wasm32")]
+pub mod web;
+
+/// Mounts the notebook on `<body>`.
+#[cfg(target_arch = "wasm32")]
+pub fn start() {
+    yew::Renderer::<components::app::App>::new().render();
+}

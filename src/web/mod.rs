@@ -1,0 +1,1 @@
+//! The browser edge: every `spawn_local`, timer handle and JS call lives here.

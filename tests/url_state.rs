@@ -1,0 +1,81 @@
+//! Share links: every preset round-trips, and hostile links never panic nor escape bounds.
+
+use goroutines_notebook::scenarios::{Params, ScenarioId};
+use goroutines_notebook::url_state::{parse_query, to_query, CellLink, LinkNotice, Speed};
+use proptest::prelude::*;
+
+#[test]
+fn every_preset_round_trips_at_defaults_and_at_bounds() {
+    for scenario in ScenarioId::ALL {
+        for speed in Speed::CHOICES {
+            let mut params = Params::defaults(scenario);
+            for spec in scenario.params() {
+                params.set(spec.name, spec.max as i128);
+            }
+            for params in [Params::defaults(scenario), params] {
+                let link = CellLink { cell: 2, params, speed, run: true };
+                let parsed = parse_query(&to_query(&link));
+                assert_eq!(parsed.notices, vec![], "{}", to_query(&link));
+                assert_eq!(parsed.cell, Some(link));
+            }
+        }
+    }
+}
+
+#[test]
+fn links_from_the_readme() {
+    // (query, expected scenario, expected (param, value) pairs, notices)
+    let table: &[(&str, ScenarioId, &[(&str, u64)], usize)] = &[
+        ("?scenario=premature&main_wait_ms=300&speed=2", ScenarioId::Premature, &[("main_wait_ms", 300)], 0),
+        ("scenario=simple", ScenarioId::Simple, &[("goroutines", 2), ("iterations", 3)], 0),
+        ("scenario=waitgroup&workers=0", ScenarioId::Waitgroup, &[("workers", 1)], 1),
+        ("scenario=waitgroup&workers=99999999999999999999999", ScenarioId::Waitgroup, &[("workers", 100_000)], 1),
+        ("scenario=forgotten-done&workers=5&forgetful=9", ScenarioId::ForgottenDone, &[("forgetful", 5)], 1),
+        ("scenario=forgotten-done&forgetful=9&workers=5", ScenarioId::ForgottenDone, &[("forgetful", 5)], 1),
+        ("scenario=pool&jobs=abc", ScenarioId::Pool, &[("jobs", 20)], 1),
+        ("scenario=many&goroutines=%31%30", ScenarioId::Many, &[("goroutines", 10)], 0),
+        ("scenario=leak&bogus=1&speed=fast", ScenarioId::Leak, &[("leaks", 2)], 2),
+    ];
+    for (query, scenario, values, notices) in table {
+        let parsed = parse_query(query);
+        let cell = parsed.cell.expect(query);
+        assert_eq!(cell.params.scenario(), *scenario, "{query}");
+        for (name, value) in *values {
+            assert_eq!(cell.params.get(name), *value, "{query} {name}");
+        }
+        assert_eq!(parsed.notices.len(), *notices, "{query}: {:?}", parsed.notices);
+    }
+}
+
+#[test]
+fn clamp_notices_name_the_bound() {
+    let parsed = parse_query("scenario=waitgroup&workers=-4");
+    assert_eq!(parsed.notices[0].message_fr(), "workers : -4 est hors limites, ramené au minimum 1");
+    let parsed = parse_query("scenario=simple&pause_ms=20000");
+    assert_eq!(parsed.notices[0].message_fr(), "pause_ms : 20000 est hors limites, ramené au maximum 10000");
+}
+
+#[test]
+fn unknown_scenario_opens_the_lesson_with_a_notice() {
+    let parsed = parse_query("scenario=%3Cscript%3Ealert(1)%3C%2Fscript%3E");
+    assert_eq!(parsed.cell, None);
+    assert!(matches!(&parsed.notices[..], [LinkNotice::UnknownScenario(name)] if name == "<script>alert(1)</script>"));
+    assert_eq!(parse_query(""), Default::default());
+}
+
+proptest! {
+    #[test]
+    fn hostile_queries_never_panic_and_land_in_range(query in ".{0,200}", extra in "[a-z_=&%0-9-]{0,80}") {
+        for q in [query.clone(), format!("scenario=simple&{extra}"), format!("scenario=forgotten-done&{query}")] {
+            let parsed = parse_query(&q);
+            if let Some(cell) = parsed.cell {
+                for (spec, value) in cell.params.iter() {
+                    prop_assert!(value >= spec.min && value <= cell.params.max_of(spec).max(spec.min));
+                }
+            }
+            for notice in parsed.notices {
+                prop_assert!(notice.message_fr().chars().count() < 200);
+            }
+        }
+    }
+}
