@@ -1,6 +1,7 @@
 //! A French lesson on Go goroutines whose examples run in the page.
 //!
 //! # Layout
+//! - [`cell`]: a runnable cell's state, actions and timeline model (pure).
 //! - [`lesson`]: the lesson as data, parsed from Markdown embedded at compile time (pure).
 //! - [`runtime`]: a Go-like runtime (goroutines, sleep, WaitGroup, channels, mutex) with a
 //!   virtual-time driver and a trace (pure).
@@ -9,6 +10,7 @@
 //! - `web`: the browser edge, the only place with `spawn_local`, timers and JS interop (wasm only).
 //! - `components`: yew components that render state and dispatch actions (wasm only).
 
+pub mod cell;
 pub mod lesson;
 pub mod runtime;
 pub mod scenarios;

@@ -1,0 +1,195 @@
+//! A runnable cell's state and the actions that change it.
+//!
+//! The reducer is pure so it can be tested natively; the yew `Reducible` impl in
+//! `components::cell` only forwards to [`CellState::apply`]. Run output is tagged with a run
+//! generation, and output from any run but the current one is dropped: a stopped or replaced
+//! run can never write into the new output.
+
+use std::rc::Rc;
+
+use super::timeline::{LaneEvent, Timeline};
+use crate::scenarios::{Params, ScenarioId};
+use crate::url_state::{CellIndex, CellLink, LinkNotice, Speed};
+
+/// Where a printed line went.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Stream {
+    Stdout,
+    Stderr,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct ConsoleLine {
+    pub at_ms: f64,
+    pub gid: u64,
+    pub stream: Stream,
+    pub text: String,
+}
+
+/// How a run ended, as Go reports it.
+#[derive(Clone, Debug, PartialEq)]
+pub enum RunEnd {
+    Exited { status: i32 },
+    /// Stopped by the reader before it ended.
+    Stopped,
+}
+
+/// The figures shown under the timeline.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct RunSummary {
+    pub elapsed_ms: f64,
+    pub started: u64,
+    pub finished: u64,
+    pub killed: u64,
+    pub leaked: u64,
+    pub lines_printed: u64,
+    /// Lines the killed goroutines would still have printed: what Go never shows.
+    pub lines_lost: u64,
+}
+
+#[derive(Clone, Debug, Default, PartialEq)]
+pub enum Phase {
+    #[default]
+    Idle,
+    Running,
+    Ended(RunEnd),
+}
+
+/// Console lines kept per run; the rest are counted, so 10,000 goroutines stay readable.
+pub const MAX_CONSOLE_LINES: usize = 2000;
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct RunView {
+    pub generation: u64,
+    pub phase: Phase,
+    pub lines: Vec<ConsoleLine>,
+    pub lines_dropped: u64,
+    pub timeline: Timeline,
+    pub summary: RunSummary,
+    /// Virtual milliseconds reached so far (the now-line).
+    pub now_ms: f64,
+    /// The program's expected duration, when known, for the progress bar.
+    pub expected_ms: Option<f64>,
+}
+
+impl RunView {
+    fn new(generation: u64) -> Self {
+        RunView {
+            generation,
+            phase: Phase::Idle,
+            lines: Vec::new(),
+            lines_dropped: 0,
+            timeline: Timeline::default(),
+            summary: RunSummary::default(),
+            now_ms: 0.0,
+            expected_ms: None,
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct CellState {
+    pub index: CellIndex,
+    pub params: Params,
+    pub speed: Speed,
+    /// Notices from the link and from edits, shown until the next edit of that parameter.
+    pub notices: Vec<LinkNotice>,
+    pub run: RunView,
+}
+
+/// A batch of output from one run, as the run service delivers it.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct RunBatch {
+    pub lines: Vec<ConsoleLine>,
+    pub lanes: Vec<LaneEvent>,
+    pub summary: RunSummary,
+    pub now_ms: f64,
+    pub end: Option<RunEnd>,
+}
+
+pub enum CellAction {
+    SelectScenario(ScenarioId),
+    /// The text typed in a parameter's field or slider.
+    EditParam { name: &'static str, text: String },
+    SetSpeed(Speed),
+    /// Back to the scenario's defaults.
+    Reset,
+    /// A new run began; its output carries `generation`.
+    RunStarted { generation: u64, expected_ms: Option<f64> },
+    Output { generation: u64, batch: RunBatch },
+}
+
+impl CellState {
+    pub fn new(index: CellIndex, link: Option<CellLink>, notices: Vec<LinkNotice>) -> Self {
+        let link = link.unwrap_or_else(|| CellLink {
+            cell: index,
+            params: Params::defaults(if index == 1 { ScenarioId::Simple } else { ScenarioId::Waitgroup }),
+            speed: Speed::default(),
+            run: false,
+        });
+        CellState { index, params: link.params, speed: link.speed, notices, run: RunView::new(0) }
+    }
+
+    /// The share link for this cell.
+    pub fn link(&self) -> CellLink {
+        CellLink { cell: self.index, params: self.params.clone(), speed: self.speed, run: false }
+    }
+
+    pub fn is_running(&self) -> bool {
+        self.run.phase == Phase::Running
+    }
+
+    pub fn apply(self: Rc<Self>, action: CellAction) -> Rc<Self> {
+        let mut next = (*self).clone();
+        match action {
+            CellAction::SelectScenario(scenario) => {
+                next.params = Params::defaults(scenario);
+                next.notices.clear();
+            }
+            CellAction::EditParam { name, text } => {
+                next.notices.retain(|n| !matches!(n, LinkNotice::Clamped(c) if c.param == name));
+                if let Some(notice) = next.params.set_text(name, &text) {
+                    next.notices.push(LinkNotice::Clamped(notice));
+                }
+            }
+            CellAction::SetSpeed(speed) => next.speed = speed,
+            CellAction::Reset => {
+                next.params = Params::defaults(next.params.scenario());
+                next.speed = Speed::default();
+                next.notices.clear();
+                next.run = RunView::new(next.run.generation);
+            }
+            CellAction::RunStarted { generation, expected_ms } => {
+                next.run = RunView::new(generation);
+                next.run.phase = Phase::Running;
+                next.run.expected_ms = expected_ms;
+            }
+            CellAction::Output { generation, batch } => {
+                if generation != next.run.generation || next.run.phase != Phase::Running {
+                    return self;
+                }
+                absorb(&mut next.run, batch);
+            }
+        }
+        Rc::new(next)
+    }
+}
+
+fn absorb(run: &mut RunView, batch: RunBatch) {
+    for line in batch.lines {
+        // Keep stderr (the fatal message) even past the cap: it is the line that explains the end.
+        if run.lines.len() < MAX_CONSOLE_LINES || line.stream == Stream::Stderr {
+            run.lines.push(line);
+        } else {
+            run.lines_dropped += 1;
+        }
+    }
+    for event in &batch.lanes {
+        run.timeline.apply(event);
+    }
+    run.summary = batch.summary;
+    run.now_ms = run.now_ms.max(batch.now_ms);
+    if let Some(end) = batch.end {
+        run.phase = Phase::Ended(end);
+    }
+}

@@ -1,0 +1,114 @@
+//! The cell's reducer and timeline model: what the reader sees after each action.
+
+use std::rc::Rc;
+
+use goroutines_notebook::cell::state::{CellAction, CellState, ConsoleLine, Phase, RunBatch, RunEnd, Stream, MAX_CONSOLE_LINES};
+use goroutines_notebook::cell::timeline::{Activity, LaneChange, LaneEnd, LaneEvent, Timeline, MAX_LANES};
+use goroutines_notebook::scenarios::ScenarioId;
+use goroutines_notebook::url_state::parse_query;
+
+fn line(gid: u64, text: &str) -> ConsoleLine {
+    ConsoleLine { at_ms: 0.0, gid, stream: Stream::Stdout, text: text.to_owned() }
+}
+
+fn event(gid: u64, at_ms: f64, change: LaneChange) -> LaneEvent {
+    LaneEvent { gid, at_ms, change }
+}
+
+#[test]
+fn output_from_an_old_run_never_reaches_the_new_one() {
+    let state = Rc::new(CellState::new(1, None, vec![]));
+    let state = state.apply(CellAction::RunStarted { generation: 1, expected_ms: None });
+    let state = state.apply(CellAction::RunStarted { generation: 2, expected_ms: None });
+    let stale = RunBatch { lines: vec![line(2, "old")], ..Default::default() };
+    let state = state.apply(CellAction::Output { generation: 1, batch: stale });
+    assert!(state.run.lines.is_empty());
+    let fresh = RunBatch { lines: vec![line(2, "new")], end: Some(RunEnd::Exited { status: 0 }), ..Default::default() };
+    let state = state.apply(CellAction::Output { generation: 2, batch: fresh });
+    assert_eq!(state.run.lines, vec![line(2, "new")]);
+    assert_eq!(state.run.phase, Phase::Ended(RunEnd::Exited { status: 0 }));
+    // Output after the end is ignored too.
+    let late = RunBatch { lines: vec![line(2, "late")], ..Default::default() };
+    assert_eq!(state.clone().apply(CellAction::Output { generation: 2, batch: late }).run.lines.len(), 1);
+}
+
+#[test]
+fn console_caps_stdout_but_keeps_the_fatal_message() {
+    let state = Rc::new(CellState::new(1, None, vec![])).apply(CellAction::RunStarted { generation: 1, expected_ms: None });
+    let mut lines: Vec<_> = (0..MAX_CONSOLE_LINES + 5).map(|i| line(2, &i.to_string())).collect();
+    lines.push(ConsoleLine { stream: Stream::Stderr, ..line(1, "fatal error: all goroutines are asleep - deadlock!") });
+    let state = state.apply(CellAction::Output { generation: 1, batch: RunBatch { lines, ..Default::default() } });
+    assert_eq!(state.run.lines.len(), MAX_CONSOLE_LINES + 1);
+    assert_eq!(state.run.lines_dropped, 5);
+    assert_eq!(state.run.lines.last().unwrap().stream, Stream::Stderr);
+}
+
+#[test]
+fn editing_clamps_with_a_notice_and_reset_restores_defaults() {
+    let state = Rc::new(CellState::new(2, None, vec![]));
+    assert_eq!(state.params.scenario(), ScenarioId::Waitgroup);
+    let state = state.apply(CellAction::EditParam { name: "workers", text: "1000000".into() });
+    assert_eq!(state.params.get("workers"), 100_000);
+    assert_eq!(state.notices.len(), 1);
+    let state = state.apply(CellAction::EditParam { name: "workers", text: "7".into() });
+    assert_eq!((state.params.get("workers"), state.notices.len()), (7, 0));
+    let state = state.apply(CellAction::Reset);
+    assert_eq!(state.params.get("workers"), 3);
+}
+
+#[test]
+fn a_link_restores_its_cell() {
+    let parsed = parse_query("scenario=premature&main_wait_ms=450&speed=2");
+    let state = CellState::new(1, parsed.cell, parsed.notices);
+    assert_eq!(state.params.scenario(), ScenarioId::Premature);
+    assert_eq!(state.params.get("main_wait_ms"), 450);
+    assert_eq!(crate_query(&state), "scenario=premature&main_wait_ms=450&speed=2");
+}
+
+fn crate_query(state: &CellState) -> String {
+    goroutines_notebook::url_state::to_query(&state.link())
+}
+
+#[test]
+fn lanes_record_sleep_block_and_kill() {
+    let mut timeline = Timeline::default();
+    let events = [
+        event(1, 0.0, LaneChange::Start),
+        event(2, 0.0, LaneChange::Start),
+        event(1, 0.0, LaneChange::Becomes(Activity::Sleeping)),
+        event(2, 0.0, LaneChange::Becomes(Activity::Blocked("chan receive".into()))),
+        event(1, 300.0, LaneChange::Becomes(Activity::Running)),
+        event(2, 300.0, LaneChange::End(LaneEnd::Killed { was: Activity::Blocked("chan receive".into()) })),
+        event(1, 300.0, LaneChange::End(LaneEnd::Done)),
+    ];
+    for e in &events {
+        timeline.apply(e);
+    }
+    let lanes = timeline.lanes();
+    assert_eq!(lanes.iter().map(|l| l.gid).collect::<Vec<_>>(), vec![1, 2]);
+    assert_eq!(lanes[1].segments.len(), 1, "the zero-length running segment is dropped");
+    assert_eq!(lanes[1].segments[0].end_ms, Some(300.0));
+    assert!(matches!(lanes[1].end, Some((t, LaneEnd::Killed { .. })) if t == 300.0));
+    let counts = timeline.counts();
+    assert_eq!((counts.done, counts.killed, counts.alive()), (1, 1, 0));
+}
+
+#[test]
+fn many_goroutines_aggregate_into_counts() {
+    let mut timeline = Timeline::default();
+    let n = 10_000;
+    for gid in 1..=n {
+        timeline.apply(&event(gid, 0.0, LaneChange::Start));
+        timeline.apply(&event(gid, 0.0, LaneChange::Becomes(Activity::Sleeping)));
+    }
+    assert!(timeline.is_aggregated());
+    assert_eq!(timeline.lanes().len(), MAX_LANES);
+    assert_eq!(timeline.counts().sleeping, n);
+    for gid in 2..=n {
+        timeline.apply(&event(gid, 100.0, LaneChange::Becomes(Activity::Running)));
+        timeline.apply(&event(gid, 100.0, LaneChange::End(LaneEnd::Done)));
+    }
+    assert_eq!(timeline.samples().len(), 2, "one sample per instant");
+    let (_, at_100) = timeline.samples()[1];
+    assert_eq!((at_100.sleeping, at_100.running, at_100.done), (1, 0, n - 1));
+}
