@@ -7,7 +7,7 @@
 
 use std::rc::Rc;
 
-use super::timeline::{LaneEvent, Timeline};
+use super::timeline::{LaneEvent, StateCounts, Timeline};
 use crate::scenarios::{Params, ScenarioId};
 use crate::url_state::{CellIndex, CellLink, LinkNotice, Speed};
 
@@ -102,6 +102,8 @@ pub struct CellState {
 pub struct RunBatch {
     pub lines: Vec<ConsoleLine>,
     pub lanes: Vec<LaneEvent>,
+    /// Per-state counts measured by the runtime, for runs too large for per-goroutine events.
+    pub counts: Vec<(f64, StateCounts)>,
     pub summary: RunSummary,
     pub now_ms: f64,
     pub end: Option<RunEnd>,
@@ -117,6 +119,8 @@ pub enum CellAction {
     /// A new run began; its output carries `generation`.
     RunStarted { generation: u64, expected_ms: Option<f64> },
     Output { generation: u64, batch: RunBatch },
+    /// The reader stopped the run: keep what it printed, mark it stopped.
+    Stopped { generation: u64 },
 }
 
 impl CellState {
@@ -170,6 +174,12 @@ impl CellState {
                 }
                 absorb(&mut next.run, batch);
             }
+            CellAction::Stopped { generation } => {
+                if generation != next.run.generation || next.run.phase != Phase::Running {
+                    return self;
+                }
+                next.run.phase = Phase::Ended(RunEnd::Stopped);
+            }
         }
         Rc::new(next)
     }
@@ -186,6 +196,9 @@ fn absorb(run: &mut RunView, batch: RunBatch) {
     }
     for event in &batch.lanes {
         run.timeline.apply(event);
+    }
+    for (at_ms, counts) in batch.counts {
+        run.timeline.apply_counts(at_ms, counts);
     }
     run.summary = batch.summary;
     run.now_ms = run.now_ms.max(batch.now_ms);

@@ -150,6 +150,14 @@ impl Timeline {
         self.sample(event.at_ms);
     }
 
+    /// Records counts measured by the runtime itself, for runs too large to trace per goroutine.
+    pub fn apply_counts(&mut self, at_ms: f64, counts: StateCounts) {
+        self.aggregated = true;
+        self.last_ms = self.last_ms.max(at_ms);
+        self.counts = counts;
+        self.sample(at_ms);
+    }
+
     fn set_state(&mut self, gid: u64, next: u8) {
         let index = gid as usize;
         if index >= self.states.len() {

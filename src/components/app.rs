@@ -1,7 +1,70 @@
-//! The notebook's root component.
+//! The notebook's root: the lesson, a runnable cell under each of its two programs, the live
+//! measurement under its table, and the share link in the address bar.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
 use yew::prelude::*;
+
+use super::cell::{cell_id, RunnableCell};
+use super::lesson::LessonView;
+use crate::lesson::LifecycleStep;
+use crate::url_state::{parse_query, to_query, CellLink, LinkNotice, ParsedLink};
+use crate::web::page;
 
 #[component]
 pub fn App() -> Html {
-    html! { <main id="notebook"><h1>{ "Utiliser les goroutines pour lancer des tâches" }</h1></main> }
+    let link: Rc<ParsedLink> = use_memo((), |_| parse_query(&page::current_query()));
+    let highlight = use_state(|| None::<LifecycleStep>);
+    // The last state each cell reported; the first report is the page opening, not an edit.
+    let reported: Rc<RefCell<[Option<CellLink>; 2]>> = use_mut_ref(Default::default);
+
+    let on_link = {
+        let reported = reported.clone();
+        Callback::from(move |cell_link: CellLink| {
+            let slot = &mut reported.borrow_mut()[usize::from(cell_link.cell.clamp(1, 2) - 1)];
+            if slot.as_ref().is_some_and(|previous| *previous != cell_link) {
+                page::replace_query(&to_query(&cell_link));
+            }
+            *slot = Some(cell_link);
+        })
+    };
+    // The diagram follows whichever cell last moved its goroutine.
+    let on_lifecycle = {
+        let highlight = highlight.clone();
+        Callback::from(move |(_, step): (u8, Option<LifecycleStep>)| {
+            if step.is_some() {
+                highlight.set(step);
+            }
+        })
+    };
+    {
+        let target = link.cell.as_ref().map(|cell| cell.cell);
+        use_effect_with((), move |_| {
+            if let Some(index) = target {
+                page::scroll_to_id(&cell_id(index));
+            }
+        });
+    }
+
+    let cell = |index: u8| {
+        let targeted = link.cell.as_ref().filter(|cell| cell.cell == index).cloned();
+        let notices = if targeted.is_some() { link.notices.clone() } else { Vec::new() };
+        html! {
+            <RunnableCell index={index} link={targeted} notices={notices}
+                          on_link={on_link.clone()} on_lifecycle={on_lifecycle.clone()} />
+        }
+    };
+    // Notices for a link that opened no cell (an unknown scenario) go at the top.
+    let page_notices: Vec<&LinkNotice> = if link.cell.is_none() { link.notices.iter().collect() } else { Vec::new() };
+    html! {
+        <>
+            if !page_notices.is_empty() {
+                <div class="page-notices notices" role="alert">
+                    { for page_notices.iter().map(|notice| html! { <p>{ notice.message_fr() }</p> }) }
+                </div>
+            }
+            <LessonView after_program={vec![cell(1), cell(2)]} after_table={html! {}} diagram_highlight={*highlight} />
+        </>
+    }
 }

@@ -1,2 +1,5 @@
 //! yew components: they render state and dispatch actions.
 pub mod app;
+pub mod cell;
+pub mod lesson;
+pub mod measure;

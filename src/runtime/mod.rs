@@ -1,1 +1,319 @@
-//! The Go-like runtime.
+//! A Go-like runtime: goroutines, `time.Sleep`, `sync.WaitGroup`, channels, `select` and
+//! `sync.Mutex`, pure and deterministic so it can be tested natively in virtual time.
+//!
+//! # Model
+//! Each goroutine is one future ([`GoFuture`], boxed so an interpreter can spawn code it only
+//! knows at run time). A [`Runtime`] is a cloneable handle (`Rc` inside) on the shared state:
+//! goroutine slots, a run queue, one timer heap, the trace and the exit. Primitives find the
+//! calling goroutine through the id the driver sets while it polls that goroutine.
+//!
+//! Two drivers sit behind the same seam ([`Runtime::begin_poll`], [`Runtime::end_poll`],
+//! [`Runtime::fire_due`], [`Runtime::next_deadline`], [`Runtime::check_deadlock`]):
+//! - [`virtual_driver`]: its own executor; when nothing can run, time jumps to the next deadline.
+//!   It serves the tests, the native command and the page's « instantané » mode, and runs in
+//!   slices ([`VirtualRun::step`]) so the page never freezes.
+//! - `crate::web::runtime_driver` (wasm only): each goroutine is a `spawn_local` task and one
+//!   browser timer is armed for the earliest deadline of the heap.
+//!
+//! # Go semantics kept
+//! - When main (goroutine 1) returns the program ends at that instant: every other goroutine is
+//!   killed where it stands (recorded in the trace), its later lines never print.
+//! - Deadlock is reported, like Go, only when no goroutine can run and no timer is pending.
+//! - Panics (`send on closed channel`, `sync: negative WaitGroup counter`, ...) print Go's
+//!   message on stderr and end the program with status 2.
+//!
+//! # Order
+//! Goroutines due at the same virtual instant run in the order they were made runnable (FIFO by
+//! wake sequence; timers at equal deadlines fire in the order they were set). This makes runs
+//! reproducible. Real Go promises no order at all between goroutines: tests compare lines of
+//! one instant as a multiset.
+
+mod chan;
+mod mutex;
+mod scheduler;
+mod select;
+mod time;
+mod trace;
+pub mod virtual_driver;
+mod waitgroup;
+
+use std::cell::RefCell;
+use std::future::Future;
+use std::pin::Pin;
+use std::rc::Rc;
+use std::time::Duration;
+
+pub use chan::Chan;
+pub use mutex::Mutex;
+pub use scheduler::WakeMode;
+pub use select::{Case, Selected};
+pub use time::{Sleep, Yield, MICROSECOND, MILLISECOND, NANOSECOND, SECOND};
+pub use trace::{
+    BlockReason, Counters, Cut, Event, EventKind, Exit, ExitKind, GState, Gid, Line, Sample, Stream, Summary,
+    TraceLevel,
+};
+pub use virtual_driver::{run_virtual, run_virtual_with, Progress, RunReport, VirtualRun};
+pub use waitgroup::WaitGroup;
+
+use scheduler::Core;
+
+/// One goroutine's body.
+pub type GoFuture = Pin<Box<dyn Future<Output = ()>>>;
+
+/// A program: what `main` does with the runtime, plus what it would print if it completed.
+pub struct Program {
+    pub name: String,
+    /// Lines the program prints if every goroutine runs to completion; the summary's
+    /// `lines_lost` is this minus the lines actually printed.
+    pub expected_lines: Option<u64>,
+    main: Box<dyn FnOnce(Runtime) -> GoFuture>,
+}
+
+impl Program {
+    pub fn new<F, Fut>(name: impl Into<String>, main: F) -> Self
+    where
+        F: FnOnce(Runtime) -> Fut + 'static,
+        Fut: Future<Output = ()> + 'static,
+    {
+        Program { name: name.into(), expected_lines: None, main: Box::new(move |rt| Box::pin(main(rt))) }
+    }
+
+    pub fn with_expected_lines(mut self, lines: u64) -> Self {
+        self.expected_lines = Some(lines);
+        self
+    }
+}
+
+/// Handle on a run. Cheap to clone; all clones see the same goroutines and trace.
+#[derive(Clone)]
+pub struct Runtime(Rc<RefCell<Core>>);
+
+impl Runtime {
+    /// A runtime with no goroutine yet. `clock` gives real time in milliseconds (native
+    /// `Instant`, browser `performance.now()`); it is only read when recording events.
+    pub fn new(level: TraceLevel, clock: Rc<dyn Fn() -> f64>, mode: WakeMode) -> Self {
+        Runtime(Rc::new(RefCell::new(Core::new(level, clock, mode))))
+    }
+
+    /// Spawns `program`'s main as goroutine 1. Call once, before driving.
+    pub fn start(&self, program: Program) -> Gid {
+        self.with(|core| core.expected_lines = program.expected_lines);
+        let main = (program.main)(self.clone());
+        self.go_boxed(main)
+    }
+
+    /// Borrows the state, then wakes the executor tasks made runnable, borrow released.
+    fn with<R>(&self, f: impl FnOnce(&mut Core) -> R) -> R {
+        let (result, wakes) = {
+            let mut core = self.0.borrow_mut();
+            let result = f(&mut core);
+            (result, std::mem::take(&mut core.pending_wakes))
+        };
+        for waker in wakes {
+            waker.wake();
+        }
+        result
+    }
+
+    fn read<R>(&self, f: impl FnOnce(&Core) -> R) -> R {
+        f(&self.0.borrow())
+    }
+
+    /// `go f()`: spawns a goroutine and returns its id.
+    pub fn go(&self, f: impl Future<Output = ()> + 'static) -> Gid {
+        self.go_boxed(Box::pin(f))
+    }
+
+    /// `go` for an already boxed future (the interpreter's entry point).
+    pub fn go_boxed(&self, f: GoFuture) -> Gid {
+        self.with(|core| core.spawn(f))
+    }
+
+    /// `time.Sleep(d)`. A zero duration returns at once, like Go.
+    pub fn sleep(&self, d: Duration) -> Sleep {
+        Sleep::new(self.clone(), d)
+    }
+
+    /// `runtime.Gosched()`: lets the other runnable goroutines run first.
+    pub fn gosched(&self) -> Yield {
+        Yield::new(self.clone())
+    }
+
+    /// `fmt.Println(s)`: one stdout line. Ignored once the program has ended.
+    pub fn println(&self, s: impl Into<String>) {
+        let text = s.into();
+        self.with(|core| core.print(Stream::Stdout, text));
+    }
+
+    /// `println` to stderr (Go's builtin `println`).
+    pub fn eprintln(&self, s: impl Into<String>) {
+        let text = s.into();
+        self.with(|core| core.print(Stream::Stderr, text));
+    }
+
+    /// `panic(msg)`: prints `panic: msg` and ends the program with status 2. The caller should
+    /// return or await afterwards; every later primitive stays pending forever.
+    pub fn panic(&self, msg: &str) {
+        let garbage = self.with(|core| core.panic(msg));
+        drop(garbage);
+    }
+
+    /// `fatal error: msg` (status 2), as the Go runtime throws.
+    pub fn fatal(&self, msg: &str) {
+        let garbage = self.with(|core| core.fatal(msg));
+        drop(garbage);
+    }
+
+    /// `os.Exit(status)`.
+    pub fn exit(&self, status: i32) {
+        let garbage = self.with(|core| {
+            let gid = core.current.unwrap_or(1);
+            core.finish(ExitKind::MainReturned, status, gid, Vec::new())
+        });
+        drop(garbage);
+    }
+
+    /// Stops the run from outside: nothing prints any more, every timer is cleared and every
+    /// goroutine future and waker is dropped.
+    pub fn stop(&self) {
+        let garbage = self.with(|core| core.finish(ExitKind::Stopped, -1, 1, Vec::new()));
+        drop(garbage);
+    }
+
+    /// Current virtual time.
+    pub fn now(&self) -> Duration {
+        self.read(|core| core.now())
+    }
+
+    /// The goroutine being polled.
+    pub fn current(&self) -> Option<Gid> {
+        self.read(|core| core.current)
+    }
+
+    /// `var wg sync.WaitGroup`.
+    pub fn wait_group(&self) -> WaitGroup {
+        WaitGroup::new(self.clone())
+    }
+
+    /// `make(chan T, capacity)`; capacity 0 is unbuffered.
+    pub fn chan<T: 'static>(&self, capacity: usize) -> Chan<T> {
+        Chan::new(self.clone(), capacity)
+    }
+
+    /// `var mu sync.Mutex`.
+    pub fn mutex(&self) -> Mutex {
+        Mutex::new(self.clone())
+    }
+
+    pub fn exited(&self) -> Option<Exit> {
+        self.read(|core| core.exit)
+    }
+
+    pub fn counters(&self) -> Counters {
+        self.read(|core| core.trace.counters)
+    }
+
+    pub fn trace_level(&self) -> TraceLevel {
+        self.read(|core| core.trace.level)
+    }
+
+    pub fn summary(&self) -> Summary {
+        self.read(|core| {
+            let c = core.trace.counters;
+            Summary {
+                started: c.started,
+                finished: c.done,
+                killed: c.killed,
+                leaked: core.trace.leaked,
+                lines_printed: c.lines_printed,
+                lines_lost: core.expected_lines.map(|e| e.saturating_sub(c.lines_printed)),
+                elapsed: core.now(),
+                exit: core.exit,
+            }
+        })
+    }
+
+    /// Events recorded from index `cursor` on (empty at level `Counts`). The next cursor is
+    /// `cursor + returned.len()`.
+    pub fn events_since(&self, cursor: usize) -> Vec<Event> {
+        self.read(|core| core.trace.events.get(cursor..).unwrap_or_default().to_vec())
+    }
+
+    pub fn event_count(&self) -> usize {
+        self.read(|core| core.trace.events.len())
+    }
+
+    /// Printed lines (stdout and stderr) from index `cursor` on.
+    pub fn lines_since(&self, cursor: usize) -> Vec<Line> {
+        self.read(|core| core.trace.lines.get(cursor..).unwrap_or_default().to_vec())
+    }
+
+    /// Counter samples, one per past virtual instant, from index `cursor` on.
+    pub fn samples_since(&self, cursor: usize) -> Vec<Sample> {
+        self.read(|core| core.trace.samples.get(cursor..).unwrap_or_default().to_vec())
+    }
+
+    /// State of one goroutine (`None` for an unknown id).
+    pub fn goroutine_state(&self, gid: Gid) -> Option<GState> {
+        self.read(|core| core.state(gid))
+    }
+
+    /// States of goroutines `from..from + limit` (ids start at 1), for the lifecycle diagram.
+    pub fn goroutine_states(&self, from: Gid, limit: usize) -> Vec<(Gid, GState)> {
+        self.read(|core| {
+            let start = (from.max(1) - 1) as usize;
+            core.slots.iter().enumerate().skip(start).take(limit).map(|(i, slot)| (i as Gid + 1, slot.state)).collect()
+        })
+    }
+
+    /// Timers still armed in the heap (0 after exit or stop).
+    pub fn pending_timers(&self) -> usize {
+        self.read(|core| core.pending_timers())
+    }
+
+    // ---- Driver seam -------------------------------------------------------------------
+
+    /// Earliest timer deadline, in virtual time.
+    pub fn next_deadline(&self) -> Option<Duration> {
+        self.read(|core| core.next_deadline().map(Duration::from_nanos))
+    }
+
+    /// True once if the earliest deadline changed since the last call (driver re-arms its timer).
+    pub fn take_deadline_changed(&self) -> bool {
+        self.with(|core| std::mem::take(&mut core.deadline_changed))
+    }
+
+    /// Fires every timer due at or before `until`, advancing virtual time; returns how many fired.
+    pub fn fire_due(&self, until: Duration) -> usize {
+        self.with(|core| core.fire_due(scheduler::nanos(until), usize::MAX))
+    }
+
+    /// Declares Go's deadlock if nothing can run and no timer is pending. Returns true if it did.
+    pub fn check_deadlock(&self) -> bool {
+        let garbage = self.with(|core| core.is_stuck().then(|| core.deadlock()));
+        garbage.is_some()
+    }
+
+    /// Goroutines spawned in [`WakeMode::Wakers`] that the executor has not received yet.
+    pub fn take_spawned(&self) -> Vec<(Gid, GoFuture)> {
+        self.with(|core| {
+            let gids = std::mem::take(&mut core.spawned);
+            gids.into_iter().filter_map(|gid| core.slot(gid).fut.take().map(|f| (gid, f))).collect()
+        })
+    }
+
+    /// Before polling `gid`: false means do not poll (the program ended or `gid` finished).
+    pub fn begin_poll(&self, gid: Gid) -> bool {
+        self.with(|core| core.begin_poll(gid))
+    }
+
+    /// After polling `gid`. `waker` is the executor's waker, kept to wake the task later.
+    pub fn end_poll(&self, gid: Gid, ready: bool, waker: Option<&std::task::Waker>) {
+        let garbage = self.with(|core| core.end_poll(gid, ready, waker));
+        drop(garbage);
+    }
+
+    pub(crate) fn core(&self) -> &RefCell<Core> {
+        &self.0
+    }
+}

@@ -30,7 +30,14 @@ pub struct ParamSpec {
     pub max_from: Option<&'static str>,
 }
 
-const fn p(name: &'static str, label_fr: &'static str, unit: &'static str, default: u64, min: u64, max: u64) -> ParamSpec {
+const fn p(
+    name: &'static str,
+    label_fr: &'static str,
+    unit: &'static str,
+    default: u64,
+    min: u64,
+    max: u64,
+) -> ParamSpec {
     ParamSpec { name, label_fr, unit, default, min, max, max_from: None }
 }
 
@@ -40,24 +47,19 @@ const SIMPLE: [ParamSpec; 4] = [
     p("pause_ms", "Pause entre deux messages", "ms", 200, 0, 10_000),
     p("main_wait_ms", "Attente de main", "ms", 1000, 0, 60_000),
 ];
-const PREMATURE: [ParamSpec; 4] = [SIMPLE[0], SIMPLE[1], SIMPLE[2], p("main_wait_ms", "Attente de main", "ms", 300, 0, 60_000)];
-const WAITGROUP: [ParamSpec; 2] = [
-    p("workers", "Travailleurs", "", 3, 1, 100_000),
-    p("work_ms", "Durée du travail", "ms", 1000, 0, 60_000),
-];
+const PREMATURE: [ParamSpec; 4] =
+    [SIMPLE[0], SIMPLE[1], SIMPLE[2], p("main_wait_ms", "Attente de main", "ms", 300, 0, 60_000)];
+const WAITGROUP: [ParamSpec; 2] =
+    [p("workers", "Travailleurs", "", 3, 1, 100_000), p("work_ms", "Durée du travail", "ms", 1000, 0, 60_000)];
 const FORGOTTEN_DONE: [ParamSpec; 3] = [
     p("workers", "Travailleurs", "", 3, 1, 1000),
     p("work_ms", "Durée du travail", "ms", 500, 0, 60_000),
     ParamSpec { max_from: Some("workers"), ..p("forgetful", "Travailleur qui oublie Done", "n°", 2, 1, 1000) },
 ];
-const WG_BY_VALUE: [ParamSpec; 2] = [
-    p("workers", "Travailleurs", "", 3, 1, 1000),
-    p("work_ms", "Durée du travail", "ms", 500, 0, 60_000),
-];
-const NEGATIVE_COUNTER: [ParamSpec; 2] = [
-    p("workers", "Travailleurs", "", 2, 1, 1000),
-    p("work_ms", "Durée du travail", "ms", 300, 0, 60_000),
-];
+const WG_BY_VALUE: [ParamSpec; 2] =
+    [p("workers", "Travailleurs", "", 3, 1, 1000), p("work_ms", "Durée du travail", "ms", 500, 0, 60_000)];
+const NEGATIVE_COUNTER: [ParamSpec; 2] =
+    [p("workers", "Travailleurs", "", 2, 1, 1000), p("work_ms", "Durée du travail", "ms", 300, 0, 60_000)];
 const CHANNEL: [ParamSpec; 3] = [
     p("workers", "Travailleurs", "", 3, 1, 100_000),
     p("work_ms", "Durée du travail", "ms", 500, 0, 60_000),
@@ -68,10 +70,8 @@ const POOL: [ParamSpec; 3] = [
     p("workers", "Travailleurs du pool", "", 4, 1, 1000),
     p("job_ms", "Durée d’une tâche", "ms", 300, 0, 60_000),
 ];
-const LEAK: [ParamSpec; 2] = [
-    p("leaks", "Goroutines bloquées", "", 2, 1, 10_000),
-    p("main_wait_ms", "Attente de main", "ms", 500, 0, 60_000),
-];
+const LEAK: [ParamSpec; 2] =
+    [p("leaks", "Goroutines bloquées", "", 2, 1, 10_000), p("main_wait_ms", "Attente de main", "ms", 500, 0, 60_000)];
 const MANY: [ParamSpec; 2] = [
     p("goroutines", "Goroutines lancées", "", 10_000, 1, 1_000_000),
     p("pause_ms", "Pause de chaque goroutine", "ms", 100, 0, 10_000),
@@ -166,7 +166,9 @@ pub enum Clamp {
     ToMin(u64),
     ToMax(u64),
     /// Not a number: the default was used.
-    Malformed { default: u64 },
+    Malformed {
+        default: u64,
+    },
 }
 
 /// A parameter value that was changed to fit its bounds; the UI shows it as a notice.

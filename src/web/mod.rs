@@ -1,1 +1,6 @@
 //! The browser edge: every `spawn_local`, timer handle and JS call lives here.
+pub mod bench;
+pub mod mermaid;
+pub mod page;
+pub mod run_service;
+pub mod runtime_driver;

@@ -69,3 +69,10 @@ pub fn prefers_reduced_motion() -> bool {
 pub fn now_ms() -> f64 {
     window().and_then(|w| w.performance()).map_or(0.0, |p| p.now())
 }
+
+/// Copies `text` and reports whether it worked, without the caller spawning anything.
+pub fn copy_then(text: String, on_done: yew::Callback<bool>) {
+    wasm_bindgen_futures::spawn_local(async move {
+        on_done.emit(copy_to_clipboard(text).await);
+    });
+}

@@ -1,0 +1,72 @@
+//! The output console: each line with its time and its goroutine's colour, stderr apart, and
+//! the exit status at the end, as Go reports it.
+
+use yew::prelude::*;
+
+use crate::cell::state::{ConsoleLine, Phase, RunEnd, Stream};
+
+#[derive(Properties, PartialEq)]
+pub struct ConsoleProps {
+    pub lines: Vec<ConsoleLine>,
+    pub dropped: u64,
+    pub phase: Phase,
+}
+
+/// The colour class of a goroutine; main (1) gets the first.
+pub fn colour_class(gid: u64) -> String {
+    format!("g-c{}", (gid.saturating_sub(1)) % 8)
+}
+
+pub fn format_ms(ms: f64) -> String {
+    if ms >= 10_000.0 {
+        format!("{:.1} s", ms / 1000.0).replace('.', ",")
+    } else {
+        format!("{} ms", ms.round() as u64)
+    }
+}
+
+#[component]
+pub fn Console(props: &ConsoleProps) -> Html {
+    let console_ref = use_node_ref();
+    {
+        // Follow the newest line, like a terminal.
+        let console_ref = console_ref.clone();
+        let count = props.lines.len();
+        use_effect_with(count, move |_| {
+            if let Some(element) = console_ref.cast::<web_sys::Element>() {
+                element.set_scroll_top(element.scroll_height());
+            }
+        });
+    }
+    let lines = props.lines.iter().map(|line| {
+        let class = match line.stream {
+            Stream::Stdout => classes!("line", colour_class(line.gid)),
+            Stream::Stderr => classes!("line", "stderr"),
+        };
+        html! {
+            <div {class}>
+                <span class="time">{ format_ms(line.at_ms) }</span>
+                <span class="gid" title={format!("goroutine {}", line.gid)}>{ format!("g{}", line.gid) }</span>
+                <span class="text">{ &line.text }</span>
+            </div>
+        }
+    });
+    let dropped = (props.dropped > 0).then(|| {
+        html! { <div class="truncated">{ format!("… {} lignes de plus non affichées", props.dropped) }</div> }
+    });
+    let status = match &props.phase {
+        Phase::Ended(RunEnd::Exited { status: 0 }) => {
+            html! { <div class="status ok">{ "Programme terminé (code 0)" }</div> }
+        }
+        Phase::Ended(RunEnd::Exited { status }) => {
+            html! { <div class="status fail">{ format!("Programme terminé (code {status})") }</div> }
+        }
+        Phase::Ended(RunEnd::Stopped) => html! { <div class="status">{ "Exécution arrêtée." }</div> },
+        _ => html! {},
+    };
+    html! {
+        <div class="console" role="log" aria-live="polite" aria-label="Sortie du programme" tabindex="0" ref={console_ref}>
+            { for lines }{ for dropped }{ status }
+        </div>
+    }
+}

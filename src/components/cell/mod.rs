@@ -1,0 +1,236 @@
+//! A runnable cell: scenario selector, parameters, live Go source, controls, console,
+//! timeline and summary. It renders [`CellState`] and dispatches [`CellAction`]s; the run
+//! itself lives in [`CellRun`], held here only as a handle that is dropped to stop it.
+
+mod console;
+mod controls;
+mod params;
+mod source;
+mod summary;
+mod timeline;
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use gloo_timers::callback::Timeout;
+use web_sys::HtmlSelectElement;
+use yew::prelude::*;
+
+use crate::cell::lifecycle::{lifecycle_step, FOLLOWED_GID};
+use crate::cell::state::{CellAction, CellState, Phase};
+use crate::lesson::LifecycleStep;
+use crate::scenarios::{Params, ScenarioId};
+use crate::url_state::{to_query, CellLink, LinkNotice};
+use crate::web::page;
+use crate::web::run_service::CellRun;
+
+use console::Console;
+use controls::Controls;
+use params::ParamsPanel;
+use source::SourceView;
+use summary::{Summary, TimelineTable};
+use timeline::TimelineView;
+
+impl Reducible for CellState {
+    type Action = CellAction;
+
+    fn reduce(self: Rc<Self>, action: CellAction) -> Rc<Self> {
+        self.apply(action)
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct CellProps {
+    pub index: u8,
+    /// The state a share link asked for, if it targets this cell.
+    pub link: Option<CellLink>,
+    pub notices: Vec<LinkNotice>,
+    /// The cell's state changed: the page writes it to the address bar.
+    pub on_link: Callback<CellLink>,
+    /// The followed goroutine moved in the lifecycle diagram (`None`: nothing to show).
+    pub on_lifecycle: Callback<(u8, Option<LifecycleStep>)>,
+}
+
+/// Delay between the last parameter edit and the automatic rerun.
+const RERUN_AFTER_EDIT_MS: u32 = 400;
+
+/// The DOM id of cell `index`, the target of share links.
+pub fn cell_id(index: u8) -> String {
+    format!("cellule-{index}")
+}
+
+#[component]
+pub fn RunnableCell(props: &CellProps) -> Html {
+    let state = {
+        let (index, link, notices) = (props.index, props.link.clone(), props.notices.clone());
+        use_reducer(move || CellState::new(index, link, notices))
+    };
+    // Callbacks fired later (a debounced rerun, a timer) must read the newest state, not the
+    // state of the render that created them.
+    let latest = use_mut_ref(|| state.clone());
+    *latest.borrow_mut() = state.clone();
+    let run_handle: Rc<RefCell<Option<CellRun>>> = use_mut_ref(|| None);
+    let generation = use_mut_ref(|| 0u64);
+    let rerun_timer: Rc<RefCell<Option<Timeout>>> = use_mut_ref(|| None);
+    let copied = use_state(|| None::<bool>);
+    let defaults = use_memo(state.params.scenario(), |scenario| Params::defaults(*scenario));
+
+    let run = {
+        let (latest, run_handle, generation) = (latest.clone(), run_handle.clone(), generation.clone());
+        Callback::from(move |()| {
+            let state = latest.borrow().clone();
+            // Stop the old run before the new one starts; its output is also fenced by generation.
+            drop(run_handle.borrow_mut().take());
+            let current = {
+                let mut generation = generation.borrow_mut();
+                *generation += 1;
+                *generation
+            };
+            state.dispatch(CellAction::RunStarted { generation: current, expected_ms: None });
+            let dispatcher = state.dispatcher();
+            let on_batch = Callback::from(move |batch| dispatcher.dispatch(CellAction::Output { generation: current, batch }));
+            *run_handle.borrow_mut() = Some(CellRun::start(&state.params, state.speed, on_batch));
+        })
+    };
+    let stop = {
+        let (state, run_handle, generation) = (state.clone(), run_handle.clone(), generation.clone());
+        Callback::from(move |()| {
+            drop(run_handle.borrow_mut().take());
+            state.dispatch(CellAction::Stopped { generation: *generation.borrow() });
+        })
+    };
+
+    // A finished run lets go of its driver; leaving the page or removing the cell stops it.
+    {
+        let run_handle = run_handle.clone();
+        let ended = matches!(state.run.phase, Phase::Ended(_));
+        use_effect_with(ended, move |ended| {
+            if *ended {
+                drop(run_handle.borrow_mut().take());
+            }
+        });
+    }
+    {
+        let (run_handle, rerun_timer) = (run_handle.clone(), rerun_timer.clone());
+        use_effect_with((), move |_| {
+            move || {
+                drop(rerun_timer.borrow_mut().take());
+                drop(run_handle.borrow_mut().take());
+            }
+        });
+    }
+    // A link with run=1 starts on open.
+    {
+        let run = run.clone();
+        let autorun = props.link.as_ref().is_some_and(|link| link.run);
+        use_effect_with((), move |_| {
+            if autorun {
+                run.emit(());
+            }
+        });
+    }
+    // The address bar follows the cell.
+    {
+        let on_link = props.on_link.clone();
+        use_effect_with(state.link(), move |link| on_link.emit(link.clone()));
+    }
+    // The lifecycle diagram follows the first goroutine of this cell's run.
+    {
+        let on_lifecycle = props.on_lifecycle.clone();
+        let index = props.index;
+        use_effect_with(lifecycle_step(&state.run, FOLLOWED_GID), move |step| on_lifecycle.emit((index, *step)));
+    }
+
+    let on_edit = {
+        let (state, run, rerun_timer) = (state.clone(), run.clone(), rerun_timer.clone());
+        Callback::from(move |(name, text): (&'static str, String)| {
+            state.dispatch(CellAction::EditParam { name, text });
+            // Once the reader has run the cell, edits rerun it (debounced while sliding).
+            if state.run.phase != Phase::Idle {
+                let run = run.clone();
+                *rerun_timer.borrow_mut() = Some(Timeout::new(RERUN_AFTER_EDIT_MS, move || run.emit(())));
+            }
+        })
+    };
+    let on_scenario = {
+        let (state, stop) = (state.clone(), stop.clone());
+        Callback::from(move |e: Event| {
+            let name = e.target_unchecked_into::<HtmlSelectElement>().value();
+            if let Some(scenario) = ScenarioId::from_name(&name) {
+                stop.emit(());
+                state.dispatch(CellAction::SelectScenario(scenario));
+            }
+        })
+    };
+    let on_reset = {
+        let (state, stop) = (state.clone(), stop.clone());
+        Callback::from(move |()| {
+            stop.emit(());
+            state.dispatch(CellAction::Reset);
+        })
+    };
+    let on_speed = {
+        let state = state.clone();
+        Callback::from(move |speed| state.dispatch(CellAction::SetSpeed(speed)))
+    };
+    let on_copy = {
+        let (state, copied) = (state.clone(), copied.clone());
+        Callback::from(move |()| {
+            let url = page::share_url(&to_query(&state.link()));
+            let copied = copied.clone();
+            page::copy_then(url, Callback::from(move |ok| copied.set(Some(ok))));
+        })
+    };
+    let on_keydown = {
+        let run = run.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            if e.key() == "Enter" && (e.ctrl_key() || e.meta_key()) {
+                e.prevent_default();
+                run.emit(());
+            }
+        })
+    };
+
+    let scenario = state.params.scenario();
+    let select_id = format!("cell{}-scenario", props.index);
+    let options = ScenarioId::ALL.iter().map(|id| {
+        html! { <option value={id.name()} selected={*id == scenario}>{ format!("{} ({})", id.title_fr(), id.name()) }</option> }
+    });
+    let notices = state.notices.iter().map(|notice| html! { <li>{ notice.message_fr() }</li> });
+    let running = state.is_running();
+    let progress = running.then(|| {
+        let now = state.run.now_ms;
+        html! {
+            <div class="progress" role="status">
+                <span>{ format!("En cours… t = {} · {} goroutines lancées", console::format_ms(now), state.run.summary.started) }</span>
+            </div>
+        }
+    });
+    let span_ms = state.run.expected_ms.unwrap_or(0.0).max(state.run.timeline.last_ms());
+    html! {
+        <section class="cell" id={cell_id(props.index)} aria-label={format!("Cellule exécutable {}", props.index)} onkeydown={on_keydown}>
+            <div class="cell-head">
+                <h3>{ "Essayez-le" }</h3>
+                <label for={select_id.clone()}>{ "Scénario" }</label>
+                <select id={select_id} onchange={on_scenario}>{ for options }</select>
+            </div>
+            <p class="cell-explanation">{ scenario.explanation_fr() }</p>
+            if !state.notices.is_empty() {
+                <ul class="notices" role="status">{ for notices }</ul>
+            }
+            <ParamsPanel cell={props.index} params={state.params.clone()} on_edit={on_edit} />
+            <SourceView params={state.params.clone()} defaults={(*defaults).clone()} />
+            <Controls cell={props.index} running={running} speed={state.speed}
+                      on_run={run.clone()} on_stop={stop.clone()} on_reset={on_reset}
+                      on_speed={on_speed} on_copy={on_copy} copied={*copied} />
+            { for progress }
+            <Console lines={state.run.lines.clone()} dropped={state.run.lines_dropped} phase={state.run.phase.clone()} />
+            if state.run.phase != Phase::Idle {
+                <TimelineView timeline={state.run.timeline.clone()} now_ms={state.run.now_ms} span_ms={span_ms}
+                              running={running} reduced_motion={page::prefers_reduced_motion()} />
+                <Summary summary={state.run.summary.clone()} />
+                <TimelineTable timeline={state.run.timeline.clone()} />
+            }
+        </section>
+    }
+}

@@ -1,0 +1,88 @@
+//! `sync.Mutex`, Go style: explicit `lock().await` and `unlock()`, no guard.
+//!
+//! Unlock hands the mutex directly to the first waiter (FIFO), so a waiter never races a
+//! newcomer; Go's mutex may let a newcomer barge in, which only changes who goes first.
+
+use std::cell::RefCell;
+use std::collections::VecDeque;
+use std::future::poll_fn;
+use std::rc::Rc;
+use std::task::Poll;
+
+use super::trace::{BlockReason, Gid};
+use super::Runtime;
+
+struct Inner {
+    locked: bool,
+    /// The waiter that received the mutex from `unlock` and has not resumed yet.
+    handed_to: Option<Gid>,
+    waiters: VecDeque<Gid>,
+}
+
+/// A mutex. Clones share the same lock (like `&mu`).
+#[derive(Clone)]
+pub struct Mutex {
+    rt: Runtime,
+    inner: Rc<RefCell<Inner>>,
+}
+
+impl Mutex {
+    pub(crate) fn new(rt: Runtime) -> Self {
+        Mutex { rt, inner: Rc::new(RefCell::new(Inner { locked: false, handed_to: None, waiters: VecDeque::new() })) }
+    }
+
+    pub fn is_locked(&self) -> bool {
+        self.inner.borrow().locked
+    }
+
+    /// `mu.Lock()`.
+    pub async fn lock(&self) {
+        let mut parked = false;
+        poll_fn(|_| {
+            if self.rt.exited().is_some() {
+                return Poll::Pending;
+            }
+            let mut inner = self.inner.borrow_mut();
+            if parked {
+                let me = self.rt.current();
+                if inner.handed_to.is_some() && inner.handed_to == me {
+                    inner.handed_to = None;
+                    return Poll::Ready(());
+                }
+                return Poll::Pending;
+            }
+            if !inner.locked {
+                inner.locked = true;
+                return Poll::Ready(());
+            }
+            parked = true;
+            self.rt.with(|core| {
+                inner.waiters.push_back(core.current_gid());
+                core.block(BlockReason::Mutex);
+            });
+            Poll::Pending
+        })
+        .await
+    }
+
+    /// `mu.Unlock()`. Unlocking an unlocked mutex is Go's `fatal error: sync: unlock of unlocked mutex`.
+    pub fn unlock(&self) {
+        let next = {
+            let mut inner = self.inner.borrow_mut();
+            if !inner.locked {
+                None
+            } else if let Some(gid) = inner.waiters.pop_front() {
+                inner.handed_to = Some(gid);
+                Some(Some(gid))
+            } else {
+                inner.locked = false;
+                Some(None)
+            }
+        };
+        match next {
+            None => self.rt.fatal("sync: unlock of unlocked mutex"),
+            Some(Some(gid)) => self.rt.with(|core| core.unblock(gid)),
+            Some(None) => {}
+        }
+    }
+}

@@ -1,0 +1,411 @@
+//! The shared state of one run: goroutine slots, run queue, timer heap, trace and exit.
+//!
+//! Everything here is synchronous and borrowed only for short moments: a driver takes a
+//! goroutine's future out of its slot, releases the borrow, polls, and borrows again to record
+//! the outcome. Code that may run user code (polling, dropping futures or wakers) never runs
+//! while [`Core`] is borrowed; methods that release such things return them as [`Garbage`].
+
+use std::cmp::Reverse;
+use std::collections::{BinaryHeap, VecDeque};
+use std::rc::Rc;
+use std::task::Waker;
+use std::time::Duration;
+
+use super::trace::{
+    BlockReason, Cut, Event, EventKind, Exit, ExitKind, GState, Gid, Line, Sample, Stream, Trace, TraceLevel,
+};
+use super::GoFuture;
+
+/// How a woken goroutine gets polled again.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum WakeMode {
+    /// The virtual driver owns the futures and pops gids from the run queue.
+    RunQueue,
+    /// Each goroutine is an executor task (browser `spawn_local`); waking calls its [`Waker`].
+    Wakers,
+}
+
+/// One goroutine. Kept small: a run of 10^6 goroutines holds 10^6 slots.
+pub(crate) struct Slot {
+    pub fut: Option<GoFuture>,
+    pub waker: Option<Waker>,
+    pub state: GState,
+    /// Woken and not yet polled: guards against double entries in the run queue.
+    pub queued: bool,
+    /// Set when its sleep timer fired; the sleep future consumes it.
+    pub timer_fired: bool,
+}
+
+/// Timer heap entry, ordered by deadline then by registration order (FIFO at equal deadlines).
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) struct TimerEntry {
+    pub deadline: u64,
+    pub seq: u64,
+    pub gid: Gid,
+}
+
+/// Things to drop once the borrow of [`Core`] is released (their `Drop` may run user code).
+#[must_use]
+#[derive(Default)]
+pub(crate) struct Garbage {
+    futures: Vec<GoFuture>,
+    wakers: Vec<Waker>,
+}
+
+pub(crate) struct Core {
+    /// Virtual time in nanoseconds.
+    pub now: u64,
+    pub slots: Vec<Slot>,
+    pub run_queue: VecDeque<Gid>,
+    pub mode: WakeMode,
+    timers: BinaryHeap<Reverse<TimerEntry>>,
+    timer_seq: u64,
+    /// The goroutine being polled, if any.
+    pub current: Option<Gid>,
+    pub exit: Option<Exit>,
+    pub trace: Trace,
+    clock: Rc<dyn Fn() -> f64>,
+    /// Earliest deadline changed since the driver last looked (browser timer re-arming).
+    pub deadline_changed: bool,
+    /// Spawned in [`WakeMode::Wakers`] and not yet handed to the executor.
+    pub spawned: Vec<Gid>,
+    pub expected_lines: Option<u64>,
+    /// Wakers to call once the borrow is released (wake-ups of executor tasks).
+    pub pending_wakes: Vec<Waker>,
+}
+
+pub(crate) fn nanos(d: Duration) -> u64 {
+    u64::try_from(d.as_nanos()).unwrap_or(u64::MAX)
+}
+
+impl Core {
+    pub fn new(level: TraceLevel, clock: Rc<dyn Fn() -> f64>, mode: WakeMode) -> Self {
+        Core {
+            now: 0,
+            slots: Vec::new(),
+            run_queue: VecDeque::new(),
+            mode,
+            timers: BinaryHeap::new(),
+            timer_seq: 0,
+            current: None,
+            exit: None,
+            trace: Trace::new(level),
+            clock,
+            deadline_changed: false,
+            spawned: Vec::new(),
+            expected_lines: None,
+            pending_wakes: Vec::new(),
+        }
+    }
+
+    pub fn now(&self) -> Duration {
+        Duration::from_nanos(self.now)
+    }
+
+    pub fn slot(&mut self, gid: Gid) -> &mut Slot {
+        &mut self.slots[gid as usize - 1]
+    }
+
+    pub fn state(&self, gid: Gid) -> Option<GState> {
+        self.slots.get((gid as usize).wrapping_sub(1)).map(|slot| slot.state)
+    }
+
+    /// Records an event when the level is `Full`.
+    pub fn event(&mut self, gid: Gid, kind: EventKind) {
+        if self.trace.level == TraceLevel::Full {
+            let real_ms = (self.clock)();
+            self.trace.events.push(Event { gid, at: self.now(), real_ms, kind });
+        }
+    }
+
+    fn set_state(&mut self, gid: Gid, state: GState) {
+        let slot = self.slot(gid);
+        let old = std::mem::replace(&mut slot.state, state);
+        *self.trace.counters.slot(old) -= 1;
+        *self.trace.counters.slot(state) += 1;
+    }
+
+    pub fn spawn(&mut self, fut: GoFuture) -> Gid {
+        let gid = Gid::try_from(self.slots.len() + 1).expect("too many goroutines");
+        self.slots.push(Slot {
+            fut: Some(fut),
+            waker: None,
+            state: GState::Runnable,
+            queued: true,
+            timer_fired: false,
+        });
+        self.trace.counters.started += 1;
+        self.trace.counters.runnable += 1;
+        let parent = self.current;
+        self.event(gid, EventKind::Spawn { parent });
+        match self.mode {
+            WakeMode::RunQueue => self.run_queue.push_back(gid),
+            WakeMode::Wakers => self.spawned.push(gid),
+        }
+        gid
+    }
+
+    /// Makes `gid` runnable again. Wakers are queued in `pending_wakes` and called by the
+    /// [`super::Runtime`] once the borrow is released.
+    pub fn wake(&mut self, gid: Gid) {
+        if self.exit.is_some() {
+            return;
+        }
+        let slot = self.slot(gid);
+        if slot.queued || matches!(slot.state, GState::Done | GState::Killed(_)) {
+            return;
+        }
+        slot.queued = true;
+        let running = slot.state == GState::Running;
+        // A goroutine woken during its own poll keeps running; `end_poll` requeues it.
+        let waker = if running { None } else { slot.waker.take() };
+        if !running {
+            self.set_state(gid, GState::Runnable);
+        }
+        match self.mode {
+            WakeMode::RunQueue => self.run_queue.push_back(gid),
+            WakeMode::Wakers => self.pending_wakes.extend(waker),
+        }
+    }
+
+    /// Marks the start of a poll of `gid`. Returns false when it must not be polled (exited,
+    /// finished or unknown).
+    pub fn begin_poll(&mut self, gid: Gid) -> bool {
+        if self.exit.is_some() || self.state(gid).is_none() {
+            return false;
+        }
+        let slot = self.slot(gid);
+        if matches!(slot.state, GState::Done | GState::Killed(_)) {
+            return false;
+        }
+        slot.queued = false;
+        self.set_state(gid, GState::Running);
+        self.current = Some(gid);
+        true
+    }
+
+    /// Records the outcome of a poll. A finished main ends the program.
+    pub fn end_poll(&mut self, gid: Gid, ready: bool, waker: Option<&Waker>) -> Garbage {
+        self.current = None;
+        if self.exit.is_some() {
+            return Garbage::default();
+        }
+        if ready {
+            self.set_state(gid, GState::Done);
+            self.slot(gid).waker = None;
+            self.event(gid, EventKind::Done);
+            if gid == 1 {
+                return self.finish(ExitKind::MainReturned, 0, gid, Vec::new());
+            }
+            return Garbage::default();
+        }
+        if self.slot(gid).state == GState::Running {
+            if self.slot(gid).queued {
+                // It woke itself (a yield): it stays runnable.
+                self.set_state(gid, GState::Runnable);
+            } else {
+                self.set_state(gid, GState::Blocked(BlockReason::External));
+                self.event(gid, EventKind::Block(BlockReason::External));
+            }
+        }
+        if let Some(waker) = waker {
+            let slot = self.slot(gid);
+            if slot.queued {
+                // Woken during its own poll (a yield): no stored waker saw it, wake the task now.
+                self.pending_wakes.push(waker.clone());
+            } else if !slot.waker.as_ref().is_some_and(|w| w.will_wake(waker)) {
+                slot.waker = Some(waker.clone());
+            }
+        }
+        Garbage::default()
+    }
+
+    pub fn current_gid(&self) -> Gid {
+        self.current.expect("runtime primitive used outside a goroutine")
+    }
+
+    /// Parks the current goroutine on `reason`.
+    pub fn block(&mut self, reason: BlockReason) {
+        let gid = self.current_gid();
+        self.set_state(gid, GState::Blocked(reason));
+        self.event(gid, EventKind::Block(reason));
+    }
+
+    pub fn unblock(&mut self, gid: Gid) {
+        if self.exit.is_none() {
+            self.event(gid, EventKind::Unblock);
+            self.wake(gid);
+        }
+    }
+
+    /// Puts the current goroutine to sleep until `now + d`.
+    pub fn sleep(&mut self, d: Duration) {
+        let gid = self.current_gid();
+        let deadline = self.now.saturating_add(nanos(d));
+        let seq = self.timer_seq;
+        self.timer_seq += 1;
+        if self.timers.peek().is_none_or(|Reverse(top)| deadline < top.deadline) {
+            self.deadline_changed = true;
+        }
+        self.timers.push(Reverse(TimerEntry { deadline, seq, gid }));
+        self.slot(gid).timer_fired = false;
+        self.set_state(gid, GState::Sleeping);
+        self.event(gid, EventKind::SleepStart { until: Duration::from_nanos(deadline) });
+    }
+
+    pub fn next_deadline(&self) -> Option<u64> {
+        self.timers.peek().map(|Reverse(entry)| entry.deadline)
+    }
+
+    pub fn pending_timers(&self) -> usize {
+        self.timers.len()
+    }
+
+    /// Fires the timers due at or before `until` in (deadline, registration) order, at most
+    /// `limit` of them, advancing virtual time to each deadline. A sample of the counters closes
+    /// each past instant.
+    pub fn fire_due(&mut self, until: u64, limit: usize) -> usize {
+        let mut fired = 0;
+        while self.exit.is_none() && fired < limit {
+            let Some(&Reverse(entry)) = self.timers.peek() else { break };
+            if entry.deadline > until {
+                break;
+            }
+            self.timers.pop();
+            if entry.deadline > self.now {
+                self.sample();
+                self.now = entry.deadline;
+            }
+            self.slot(entry.gid).timer_fired = true;
+            self.event(entry.gid, EventKind::SleepEnd);
+            self.wake(entry.gid);
+            fired += 1;
+        }
+        if fired > 0 {
+            self.deadline_changed = true;
+        }
+        fired
+    }
+
+    fn sample(&mut self) {
+        let sample = Sample { at: self.now(), counters: self.trace.counters };
+        if self.trace.samples.last().is_some_and(|last| last.at == sample.at) {
+            *self.trace.samples.last_mut().unwrap() = sample;
+        } else {
+            self.trace.samples.push(sample);
+        }
+    }
+
+    /// Nothing can run and no timer will fire: Go's deadlock, unless the program already ended.
+    pub fn is_stuck(&self) -> bool {
+        self.exit.is_none()
+            && self.trace.counters.runnable == 0
+            && self.trace.counters.running == 0
+            && self.timers.is_empty()
+            && self.spawned.is_empty()
+    }
+
+    pub fn print(&mut self, stream: Stream, text: String) {
+        if self.exit.is_some() {
+            return;
+        }
+        let gid = self.current.unwrap_or(1);
+        if stream == Stream::Stdout {
+            self.trace.counters.lines_printed += 1;
+        }
+        if self.trace.level == TraceLevel::Full {
+            self.event(gid, EventKind::Print { stream, text: text.clone() });
+        }
+        self.trace.lines.push(Line { gid, at: self.now(), stream, text });
+    }
+
+    fn stderr(&mut self, gid: Gid, text: String) {
+        self.trace.lines.push(Line { gid, at: self.now(), stream: Stream::Stderr, text });
+    }
+
+    /// `panic: msg` in the current goroutine: Go prints the message and exits with status 2.
+    pub fn panic(&mut self, msg: &str) -> Garbage {
+        if self.exit.is_some() {
+            return Garbage::default();
+        }
+        let gid = self.current.unwrap_or(1);
+        self.event(gid, EventKind::Panic(msg.to_owned()));
+        self.stderr(gid, format!("panic: {msg}"));
+        self.stderr(gid, String::new());
+        self.stderr(gid, format!("goroutine {gid} [running]:"));
+        self.finish(ExitKind::Panic, 2, gid, Vec::new())
+    }
+
+    /// `fatal error: msg` in the current goroutine (status 2).
+    pub fn fatal(&mut self, msg: &str) -> Garbage {
+        if self.exit.is_some() {
+            return Garbage::default();
+        }
+        let gid = self.current.unwrap_or(1);
+        self.stderr(gid, format!("fatal error: {msg}"));
+        self.stderr(gid, String::new());
+        self.stderr(gid, format!("goroutine {gid} [running]:"));
+        self.finish(ExitKind::Fatal, 2, gid, Vec::new())
+    }
+
+    /// Go's deadlock report: the fatal line, then one header per blocked goroutine.
+    pub fn deadlock(&mut self) -> Garbage {
+        let mut text = vec!["fatal error: all goroutines are asleep - deadlock!".to_owned()];
+        for (index, slot) in self.slots.iter().enumerate() {
+            let label = match slot.state {
+                GState::Blocked(reason) => reason.go_label(),
+                GState::Sleeping => "sleep",
+                GState::Runnable | GState::Running => "runnable",
+                GState::Done | GState::Killed(_) => continue,
+            };
+            text.push(String::new());
+            text.push(format!("goroutine {} [{label}]:", index + 1));
+        }
+        self.finish(ExitKind::Deadlock, 2, 1, text)
+    }
+
+    /// Ends the run: every unfinished goroutine is killed where it stands, timers and wakers are
+    /// cleared, futures are handed back for dropping. Later prints and wake-ups do nothing.
+    pub fn finish(&mut self, kind: ExitKind, status: i32, gid: Gid, stderr: Vec<String>) -> Garbage {
+        if self.exit.is_some() {
+            return Garbage::default();
+        }
+        for line in stderr {
+            self.stderr(gid, line);
+        }
+        self.sample();
+        let mut garbage = Garbage::default();
+        for index in 0..self.slots.len() {
+            let killed_gid = index as Gid + 1;
+            let cut = match self.slots[index].state {
+                GState::Done | GState::Killed(_) => None,
+                GState::Runnable | GState::Running => Some(Cut::Runnable),
+                GState::Sleeping => Some(Cut::Sleeping),
+                GState::Blocked(reason) => Some(Cut::Blocked(reason)),
+            };
+            if let Some(cut) = cut {
+                if matches!(cut, Cut::Blocked(_)) {
+                    self.trace.leaked += 1;
+                }
+                self.set_state(killed_gid, GState::Killed(cut));
+                self.event(killed_gid, EventKind::Killed(cut));
+            }
+            let slot = &mut self.slots[index];
+            slot.queued = false;
+            garbage.futures.extend(slot.fut.take());
+            garbage.wakers.extend(slot.waker.take());
+        }
+        self.run_queue.clear();
+        self.spawned.clear();
+        self.timers.clear();
+        self.timers.shrink_to_fit();
+        self.deadline_changed = true;
+        // Nothing must be woken any more; dropping these releases the executor tasks.
+        garbage.wakers.append(&mut self.pending_wakes);
+        let exit = Exit { kind, status, at: self.now() };
+        self.exit = Some(exit);
+        self.event(gid, EventKind::Exit(exit));
+        self.sample();
+        garbage
+    }
+}

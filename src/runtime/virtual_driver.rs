@@ -1,0 +1,200 @@
+//! The virtual-time driver: a deterministic executor of its own.
+//!
+//! It polls runnable goroutines in FIFO order; when none can run it jumps virtual time to the
+//! earliest deadline of the timer heap; when there is no timer either it declares Go's deadlock.
+//! Execution itself takes no virtual time. [`VirtualRun::step`] runs a bounded number of polls
+//! so the page can run huge programs in slices between frames.
+
+use std::rc::Rc;
+use std::task::{Context, Waker};
+use std::time::Duration;
+
+use super::trace::{Event, Exit, Line, Sample, Stream, Summary, TraceLevel};
+use super::{Program, Runtime, WakeMode};
+
+/// Result of one slice of work.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Progress {
+    /// The budget ran out; call `step` again.
+    Running {
+        polls: usize,
+    },
+    Finished(Exit),
+}
+
+impl Progress {
+    pub fn is_done(self) -> bool {
+        matches!(self, Progress::Finished(_))
+    }
+}
+
+/// Everything a finished run produced.
+#[derive(Clone, Debug)]
+pub struct RunReport {
+    /// Stdout lines, in print order.
+    pub stdout: Vec<String>,
+    /// Stderr text (Go's `panic:` / `fatal error:` messages), lines joined with `\n`.
+    pub stderr: String,
+    pub status: i32,
+    pub exit: Exit,
+    /// Every printed line with its goroutine and virtual time.
+    pub lines: Vec<Line>,
+    /// Empty at [`TraceLevel::Counts`].
+    pub events: Vec<Event>,
+    pub samples: Vec<Sample>,
+    pub summary: Summary,
+    pub end_time: Duration,
+}
+
+/// A run driven in virtual time.
+pub struct VirtualRun {
+    rt: Runtime,
+}
+
+/// A real clock in milliseconds for native runs; 0 on wasm (use [`VirtualRun::with_clock`]).
+fn default_clock() -> Rc<dyn Fn() -> f64> {
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let start = std::time::Instant::now();
+        Rc::new(move || start.elapsed().as_secs_f64() * 1000.0)
+    }
+    #[cfg(target_arch = "wasm32")]
+    {
+        Rc::new(|| 0.0)
+    }
+}
+
+impl VirtualRun {
+    pub fn new(program: Program, level: TraceLevel) -> Self {
+        Self::with_clock(program, level, default_clock())
+    }
+
+    /// Like `new` with the driver's real clock (milliseconds), e.g. `performance.now()`.
+    pub fn with_clock(program: Program, level: TraceLevel, clock: Rc<dyn Fn() -> f64>) -> Self {
+        let rt = Runtime::new(level, clock, WakeMode::RunQueue);
+        rt.start(program);
+        VirtualRun { rt }
+    }
+
+    /// The handle to read the trace and counters from.
+    pub fn runtime(&self) -> &Runtime {
+        &self.rt
+    }
+
+    /// Runs at most `budget` units of work: goroutine polls and timer firings.
+    pub fn step(&mut self, budget: usize) -> Progress {
+        let mut polls = 0;
+        loop {
+            if let Some(exit) = self.rt.exited() {
+                return Progress::Finished(exit);
+            }
+            if polls >= budget {
+                return Progress::Running { polls };
+            }
+            let (next, deadline, now) = {
+                let mut core = self.rt.core().borrow_mut();
+                let deadline = core.next_deadline();
+                // Timers left at the current instant by a slice that ended mid-firing go first,
+                // so slicing never changes the order.
+                let resume_firing = deadline == Some(core.now);
+                let next = if resume_firing { None } else { core.run_queue.pop_front() };
+                (next, deadline, core.now)
+            };
+            match (next, deadline) {
+                (Some(gid), _) => {
+                    self.poll(gid);
+                    polls += 1;
+                }
+                (None, Some(deadline)) => {
+                    let limit = budget - polls;
+                    let fired = self.rt.with(|core| core.fire_due(deadline.max(now), limit));
+                    polls += fired;
+                }
+                (None, None) => {
+                    self.rt.check_deadlock();
+                }
+            }
+        }
+    }
+
+    fn poll(&mut self, gid: super::Gid) {
+        let fut = {
+            let mut core = self.rt.core().borrow_mut();
+            if !core.begin_poll(gid) {
+                return;
+            }
+            core.slot(gid).fut.take()
+        };
+        let Some(mut fut) = fut else {
+            self.rt.end_poll(gid, true, None);
+            return;
+        };
+        let ready = fut.as_mut().poll(&mut Context::from_waker(Waker::noop())).is_ready();
+        let (garbage, leftover) = {
+            let mut core = self.rt.core().borrow_mut();
+            let garbage = core.end_poll(gid, ready, None);
+            if !ready && core.exit.is_none() {
+                core.slot(gid).fut = Some(fut);
+                (garbage, None)
+            } else {
+                (garbage, Some(fut))
+            }
+        };
+        drop(leftover);
+        drop(garbage);
+    }
+
+    /// Runs until the program ends.
+    pub fn run_to_end(&mut self) -> Exit {
+        loop {
+            if let Progress::Finished(exit) = self.step(usize::MAX) {
+                return exit;
+            }
+        }
+    }
+
+    /// Stops from outside: nothing prints afterwards and no timer stays armed.
+    pub fn stop(&mut self) {
+        self.rt.stop();
+    }
+
+    /// The report so far (status -1 and `Stopped` if it has not ended).
+    pub fn report(&self) -> RunReport {
+        let rt = &self.rt;
+        let lines = rt.lines_since(0);
+        let stdout = lines.iter().filter(|l| l.stream == Stream::Stdout).map(|l| l.text.clone()).collect();
+        let stderr =
+            lines.iter().filter(|l| l.stream == Stream::Stderr).map(|l| l.text.as_str()).collect::<Vec<_>>().join("\n");
+        let exit = rt.exited().unwrap_or(Exit { kind: super::ExitKind::Stopped, status: -1, at: rt.now() });
+        RunReport {
+            stdout,
+            stderr,
+            status: exit.status,
+            exit,
+            lines,
+            events: rt.events_since(0),
+            samples: rt.samples_since(0),
+            summary: rt.summary(),
+            end_time: rt.now(),
+        }
+    }
+}
+
+impl Drop for VirtualRun {
+    /// Stopping drops the parked futures, which hold runtime handles: without it they would
+    /// keep the runtime alive in a reference cycle.
+    fn drop(&mut self) {
+        self.rt.stop();
+    }
+}
+
+/// Runs `program` to its end in virtual time with a full trace.
+pub fn run_virtual(program: Program) -> RunReport {
+    run_virtual_with(program, TraceLevel::Full)
+}
+
+pub fn run_virtual_with(program: Program, level: TraceLevel) -> RunReport {
+    let mut run = VirtualRun::new(program, level);
+    run.run_to_end();
+    run.report()
+}

@@ -1,0 +1,166 @@
+// The runnable cells, on the release build in Chromium: runs, Go's semantics as a reader
+// sees them, share links, reruns and hostile links.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { DIST, launch, screenshots, startServer, text, trackedPage } from './support.mjs';
+
+const TIMEOUT = { timeout: 120_000 };
+let server, browser;
+before(async () => {
+  server = await startServer({ root: DIST });
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** Console lines of a cell as { ms, gid, text, stderr }. */
+const consoleLines = (page, cell) =>
+  page.$$eval(`#${cell} .console .line`, (lines) =>
+    lines.map((l) => ({
+      ms: Number(l.querySelector('.time').textContent.replace(/[^0-9]/g, '')),
+      gid: l.querySelector('.gid').textContent,
+      text: l.querySelector('.text').textContent,
+      stderr: l.classList.contains('stderr'),
+    })),
+  );
+
+const waitForEnd = (page, cell) =>
+  page.waitForSelector(`#${cell} .console .status`, { timeout: 60_000 });
+
+async function openCell(tracked, query, cell) {
+  await tracked.page.goto(`${server.url}${query}`);
+  await tracked.page.waitForSelector(`#${cell} button.run`, { timeout: 30_000 });
+  return tracked.page;
+}
+
+test('the first program at its defaults prints what Go prints, when Go prints it', TIMEOUT, async () => {
+  const tracked = await trackedPage(browser);
+  const page = await openCell(tracked, '', 'cellule-1');
+  await page.click('#cellule-1 button.run');
+  await waitForEnd(page, 'cellule-1');
+  const lines = await consoleLines(page, 'cellule-1');
+  const got = lines.map((l) => `${l.ms} ${l.text}`).sort();
+  const want = [0, 200, 400]
+    .flatMap((ms) => [`${ms} Goroutine 1`, `${ms} Goroutine 2`])
+    .concat(['1000 Programme principal terminé'])
+    .sort();
+  assert.deepEqual(got, want);
+  assert.equal(lines.at(-1).text, 'Programme principal terminé', 'main prints last');
+  assert.equal(text(await page.textContent('#cellule-1 .console .status')), 'Programme terminé (code 0)');
+  // One lane per goroutine, main first; nobody killed.
+  assert.equal(await page.locator('#cellule-1 .timeline .lane').count(), 3);
+  assert.equal(await page.locator('#cellule-1 .timeline .end.killed').count(), 0);
+  await screenshots(page, 'cell-simple', { scrollTo: '#cellule-1' });
+  assert.deepEqual(tracked.problems(), []);
+  assert.deepEqual(tracked.foreignRequests(), []);
+  await tracked.context.close();
+});
+
+test('premature: main returns early, goroutines are killed and their lines lost', TIMEOUT, async () => {
+  const tracked = await trackedPage(browser);
+  const page = await openCell(tracked, '?scenario=premature', 'cellule-1');
+  assert.equal(await page.inputValue('#cell1-scenario'), 'premature');
+  await page.click('#cellule-1 button.run');
+  await waitForEnd(page, 'cellule-1');
+  const lines = await consoleLines(page, 'cellule-1');
+  assert.equal(lines.filter((l) => l.text.startsWith('Goroutine')).length, 4, 'only the lines at 0 and 200 ms');
+  assert.ok((await page.locator('#cellule-1 .timeline .end.killed').count()) >= 2, 'killed lanes are marked');
+  const lost = Number(text(await page.textContent('#cellule-1 .summary .lost strong')));
+  assert.ok(lost > 0, `lines lost: ${lost}`);
+  await screenshots(page, 'cell-premature', { scrollTo: '#cellule-1' });
+  assert.deepEqual(tracked.problems(), []);
+  await tracked.context.close();
+});
+
+test('forgotten-done ends with Go’s deadlock message and status 2', TIMEOUT, async () => {
+  const tracked = await trackedPage(browser);
+  const page = await openCell(tracked, '?scenario=forgotten-done&speed=10', 'cellule-2');
+  await page.click('#cellule-2 button.run');
+  await waitForEnd(page, 'cellule-2');
+  const stderr = (await consoleLines(page, 'cellule-2')).filter((l) => l.stderr).map((l) => l.text);
+  assert.ok(stderr.includes('fatal error: all goroutines are asleep - deadlock!'), stderr.join('\n'));
+  assert.ok(stderr.some((l) => /^goroutine 1 \[semacquire\]:/.test(l)), stderr.join('\n'));
+  assert.equal(text(await page.textContent('#cellule-2 .console .status')), 'Programme terminé (code 2)');
+  assert.deepEqual(tracked.problems(), []);
+  await tracked.context.close();
+});
+
+test('a shared link restores its cell, scrolls to it, and edits replace the URL', TIMEOUT, async () => {
+  const tracked = await trackedPage(browser);
+  const page = await openCell(tracked, '?scenario=pool&jobs=7&workers=2&speed=5', 'cellule-2');
+  assert.equal(await page.inputValue('#cell2-scenario'), 'pool');
+  assert.equal(await page.inputValue('#cell2-jobs'), '7');
+  assert.equal(await page.inputValue('#cell2-workers'), '2');
+  assert.equal(await page.inputValue('#cell2-speed'), '5');
+  assert.equal(await page.locator('#cellule-2 .console .line').count(), 0, 'no run without run=1');
+  await page.waitForFunction(() => {
+    const top = document.querySelector('#cellule-2').getBoundingClientRect().top;
+    return top >= -5 && top < window.innerHeight / 2;
+  });
+  const historyLength = await page.evaluate(() => history.length);
+  await page.fill('#cell2-job_ms', '120');
+  await page.press('#cell2-job_ms', 'Tab');
+  await page.waitForFunction(() => location.search.includes('job_ms=120'));
+  assert.equal(new URL(page.url()).search, '?scenario=pool&jobs=7&workers=2&job_ms=120&speed=5');
+  assert.equal(await page.evaluate(() => history.length), historyLength, 'replace, not push');
+  // The Go source shows the edited value, marked as changed.
+  assert.ok((await page.textContent('#cellule-2 .cell-source mark.changed')) !== null);
+  await tracked.context.close();
+});
+
+test('run=1 runs on open; 20 rapid reruns leave only the last run’s lines', TIMEOUT, async () => {
+  const tracked = await trackedPage(browser);
+  const page = await openCell(tracked, '?scenario=simple&pause_ms=50&main_wait_ms=200&speed=10&run=1', 'cellule-1');
+  await page.waitForSelector('#cellule-1 .console .line');
+  for (let i = 0; i < 20; i++) await page.click('#cellule-1 button.run');
+  await waitForEnd(page, 'cellule-1');
+  const lines = await consoleLines(page, 'cellule-1');
+  assert.equal(lines.length, 7, lines.map((l) => `${l.ms} ${l.text}`).join('\n'));
+  assert.equal(lines.filter((l) => l.text === 'Programme principal terminé').length, 1);
+  // Nothing trickles in afterwards.
+  await page.waitForTimeout(500);
+  assert.equal((await consoleLines(page, 'cellule-1')).length, 7);
+  assert.deepEqual(tracked.problems(), []);
+  await tracked.context.close();
+});
+
+test('a hostile link does nothing but show a notice as text', TIMEOUT, async () => {
+  const payload = '<img src=x onerror="window.__pwned=1">';
+  const tracked = await trackedPage(browser);
+  const { page } = tracked;
+  let dialogs = 0;
+  page.on('dialog', (d) => {
+    dialogs += 1;
+    d.dismiss();
+  });
+  for (const query of [
+    `?scenario=${encodeURIComponent(payload)}`,
+    `?scenario=simple&goroutines=${encodeURIComponent(payload)}&speed=${encodeURIComponent(payload)}&${encodeURIComponent(payload)}=1&cell=${encodeURIComponent(payload)}&run=${encodeURIComponent(payload)}`,
+  ]) {
+    await page.goto(`${server.url}${query}`);
+    await page.waitForSelector('#cellule-1 button.run');
+    await page.waitForTimeout(300);
+    assert.equal(await page.evaluate(() => window.__pwned), undefined);
+    assert.equal(await page.locator('img[src="x"]').count(), 0);
+    const notices = text(await page.textContent('body'));
+    assert.ok(notices.includes('<img src=x'), 'the payload is shown as text in a notice');
+  }
+  assert.equal(dialogs, 0);
+  assert.deepEqual(tracked.foreignRequests(), []);
+  await tracked.context.close();
+});
+
+test('Stop ends the run at once and nothing prints afterwards', TIMEOUT, async () => {
+  const tracked = await trackedPage(browser);
+  const page = await openCell(tracked, '?scenario=waitgroup&work_ms=3000', 'cellule-2');
+  await page.click('#cellule-2 button.run');
+  await page.waitForSelector('#cellule-2 .console .line');
+  await page.click('#cellule-2 button.stop');
+  const before = (await consoleLines(page, 'cellule-2')).length;
+  await page.waitForTimeout(3500);
+  assert.equal((await consoleLines(page, 'cellule-2')).length, before);
+  assert.equal(text(await page.textContent('#cellule-2 .console .status')), 'Exécution arrêtée.');
+  await tracked.context.close();
+});
