@@ -151,7 +151,8 @@ pub fn parse_query(query: &str) -> ParsedLink {
             _ => notices.push(LinkNotice::UnknownParam(echo(key))),
         }
     }
-    param_pairs.sort_by_key(|(key, _)| scenario.params().iter().any(|spec| spec.max_from.is_some() && spec.name == key));
+    param_pairs
+        .sort_by_key(|(key, _)| scenario.params().iter().any(|spec| spec.max_from.is_some() && spec.name == key));
     for (key, value) in param_pairs {
         if let Some(notice) = link.params.set_text(key, value) {
             notices.push(LinkNotice::Clamped(ClampNotice { given: echo(&notice.given), ..notice }));

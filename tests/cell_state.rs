@@ -2,7 +2,9 @@
 
 use std::rc::Rc;
 
-use goroutines_notebook::cell::state::{CellAction, CellState, ConsoleLine, Phase, RunBatch, RunEnd, Stream, MAX_CONSOLE_LINES};
+use goroutines_notebook::cell::state::{
+    CellAction, CellState, ConsoleLine, Phase, RunBatch, RunEnd, Stream, MAX_CONSOLE_LINES,
+};
 use goroutines_notebook::cell::timeline::{Activity, LaneChange, LaneEnd, LaneEvent, Timeline, MAX_LANES};
 use goroutines_notebook::scenarios::ScenarioId;
 use goroutines_notebook::url_state::parse_query;
@@ -34,7 +36,8 @@ fn output_from_an_old_run_never_reaches_the_new_one() {
 
 #[test]
 fn console_caps_stdout_but_keeps_the_fatal_message() {
-    let state = Rc::new(CellState::new(1, None, vec![])).apply(CellAction::RunStarted { generation: 1, expected_ms: None });
+    let state =
+        Rc::new(CellState::new(1, None, vec![])).apply(CellAction::RunStarted { generation: 1, expected_ms: None });
     let mut lines: Vec<_> = (0..MAX_CONSOLE_LINES + 5).map(|i| line(2, &i.to_string())).collect();
     lines.push(ConsoleLine { stream: Stream::Stderr, ..line(1, "fatal error: all goroutines are asleep - deadlock!") });
     let state = state.apply(CellAction::Output { generation: 1, batch: RunBatch { lines, ..Default::default() } });

@@ -1,8 +1,8 @@
 //! The embedded lesson parses into the expected model (native, pure).
 
 use goroutines_notebook::lesson::{
-    highlight_go, plain_text, quote_mermaid_labels, slugify, strip_numbering, Block, GoTokenKind,
-    Inline, Lesson, LifecycleStep, LESSON_MARKDOWN,
+    highlight_go, plain_text, quote_mermaid_labels, slugify, strip_numbering, Block, GoTokenKind, Inline, Lesson,
+    LifecycleStep, LESSON_MARKDOWN,
 };
 use std::collections::HashSet;
 
@@ -59,10 +59,7 @@ fn sections_in_order() {
     // The heading with inline code keeps it as code.
     assert_eq!(
         l.sections[3].title,
-        [
-            Inline::Text("Exemple d’utilisation de ".into()),
-            Inline::Code("sync.WaitGroup".into())
-        ]
+        [Inline::Text("Exemple d’utilisation de ".into()), Inline::Code("sync.WaitGroup".into())]
     );
 }
 
@@ -88,11 +85,7 @@ fn anchors_are_clean_and_unique() {
     let unique: HashSet<&str> = all.iter().copied().collect();
     assert_eq!(unique.len(), all.len());
     for id in all {
-        assert!(
-            id.bytes()
-                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-'),
-            "{id}"
-        );
+        assert!(id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-'), "{id}");
     }
     let toc = l.toc();
     assert_eq!(toc.len(), 8);
@@ -123,10 +116,7 @@ fn slug_table() {
 #[test]
 fn numbering_prefix_table() {
     let cases = [
-        (
-            "2-Concurrence et Web temps réel",
-            "Concurrence et Web temps réel",
-        ),
+        ("2-Concurrence et Web temps réel", "Concurrence et Web temps réel"),
         ("1- Utiliser", "Utiliser"),
         ("3) Trois", "Trois"),
         ("1.2 - Sous-partie", "Sous-partie"),
@@ -136,11 +126,7 @@ fn numbering_prefix_table() {
         ("2-", "2-"),
     ];
     for (input, expected) in cases {
-        assert_eq!(
-            strip_numbering(input),
-            expected,
-            "strip_numbering({input:?})"
-        );
+        assert_eq!(strip_numbering(input), expected, "strip_numbering({input:?})");
     }
 }
 
@@ -148,31 +134,22 @@ fn numbering_prefix_table() {
 fn intro_and_conclusion() {
     let l = lesson();
     assert_eq!(l.intro.len(), 1);
-    let Block::Paragraph(p) = &l.intro[0] else {
-        panic!("intro: {:?}", l.intro)
-    };
+    let Block::Paragraph(p) = &l.intro[0] else { panic!("intro: {:?}", l.intro) };
     assert_eq!(p[0], Inline::Text("Go intègre la notion de ".into()));
     assert_eq!(p[1], Inline::Strong(vec![Inline::Text("goroutine".into())]));
     assert_eq!(l.conclusion.len(), 1);
-    let Block::Paragraph(c) = &l.conclusion[0] else {
-        panic!()
-    };
+    let Block::Paragraph(c) = &l.conclusion[0] else { panic!() };
     assert!(plain_text(c).starts_with("Lancer des tâches simultanément est simple"));
     // The separators are not kept as blocks.
     assert!(l.blocks().all(|b| !matches!(b, Block::Rule)));
     // The last section ends with the sources list.
-    assert!(matches!(
-        l.sections[7].blocks.as_slice(),
-        [Block::List { .. }]
-    ));
+    assert!(matches!(l.sections[7].blocks.as_slice(), [Block::List { .. }]));
 }
 
 #[test]
 fn lists_with_bold_and_code() {
     let l = lesson();
-    let Block::List { ordered, items } = &l.sections[2].blocks[2] else {
-        panic!("{:?}", l.sections[2].blocks)
-    };
+    let Block::List { ordered, items } = &l.sections[2].blocks[2] else { panic!("{:?}", l.sections[2].blocks) };
     assert!(!ordered);
     assert_eq!(items.len(), 3);
     assert_eq!(
@@ -182,13 +159,8 @@ fn lists_with_bold_and_code() {
             Inline::Text(", peu recommandé car imprécis.".into()),
         ]
     );
-    assert_eq!(
-        items[1][0],
-        Inline::Strong(vec![Inline::Text("Channel".into())])
-    );
-    let Block::List { items, .. } = &l.sections[6].blocks[0] else {
-        panic!()
-    };
+    assert_eq!(items[1][0], Inline::Strong(vec![Inline::Text("Channel".into())]));
+    let Block::List { items, .. } = &l.sections[6].blocks[0] else { panic!() };
     assert_eq!(items.len(), 5);
 }
 
@@ -204,24 +176,9 @@ fn go_programs_and_snippet() {
     assert!(programs[1].ends_with("fmt.Println(\"Tous les travaux sont terminés\")\n}"));
     assert_eq!(l.go_snippets(), ["go fonction()"]);
     // Program indices are attached to the blocks, in the right sections.
-    assert!(matches!(
-        &l.sections[1].blocks[0],
-        Block::Code {
-            program: Some(0),
-            ..
-        }
-    ));
-    assert!(matches!(
-        &l.sections[3].blocks[0],
-        Block::Code {
-            program: Some(1),
-            ..
-        }
-    ));
-    assert!(matches!(
-        &l.sections[0].blocks[1],
-        Block::Code { program: None, .. }
-    ));
+    assert!(matches!(&l.sections[1].blocks[0], Block::Code { program: Some(0), .. }));
+    assert!(matches!(&l.sections[3].blocks[0], Block::Code { program: Some(1), .. }));
+    assert!(matches!(&l.sections[0].blocks[1], Block::Code { program: None, .. }));
 }
 
 #[test]
@@ -229,32 +186,18 @@ fn goroutine_vs_thread_table() {
     let l = lesson();
     let tables = l.tables();
     assert_eq!(tables.len(), 1);
-    let Block::Table { head, rows } = tables[0] else {
-        unreachable!()
-    };
+    let Block::Table { head, rows } = tables[0] else { unreachable!() };
     let head: Vec<String> = head.iter().map(|c| plain_text(c)).collect();
     assert_eq!(head, ["Aspect", "Goroutine", "Thread OS"]);
     assert_eq!(rows.len(), 5);
     assert!(rows.iter().all(|r| r.len() == 3));
     let text = |r: usize, c: usize| plain_text(&rows[r][c]);
     let expected = [
-        [
-            "Création",
-            "Quelques microsecondes",
-            "Plusieurs millisecondes",
-        ],
+        ["Création", "Quelques microsecondes", "Plusieurs millisecondes"],
         ["Empilement mémoire", "Quelques Ko", "Plusieurs Mo"],
         ["Ordonnancement", "Ordonnanceur Go", "Ordonnanceur OS"],
-        [
-            "Communication",
-            "Channels intégrés et synchronisation légère",
-            "IPC ou mutex, plus lourds",
-        ],
-        [
-            "Scalabilité",
-            "Très haute (des milliers/millions possibles)",
-            "Moins élevé",
-        ],
+        ["Communication", "Channels intégrés et synchronisation légère", "IPC ou mutex, plus lourds"],
+        ["Scalabilité", "Très haute (des milliers/millions possibles)", "Moins élevé"],
     ];
     for (r, row) in expected.iter().enumerate() {
         for (c, cell) in row.iter().enumerate() {
@@ -318,10 +261,7 @@ fn lifecycle_steps_map_to_nodes() {
         (LifecycleStep::Killed, "D", true),
     ];
     assert_eq!(LifecycleStep::ALL.len(), table.len());
-    let (_, quoted) = lesson()
-        .diagram()
-        .map(|(s, q)| (s.to_string(), q.to_string()))
-        .unwrap();
+    let (_, quoted) = lesson().diagram().map(|(s, q)| (s.to_string(), q.to_string())).unwrap();
     for (step, node, killed) in table {
         assert_eq!(step.node_id(), node);
         assert_eq!(step.is_killed(), killed);
@@ -334,74 +274,34 @@ fn lifecycle_steps_map_to_nodes() {
 fn five_source_links() {
     let links = lesson().links();
     let expected = [
-        (
-            "Effective Go – Concurrency",
-            "https://go.dev/doc/effective_go#goroutines",
-        ),
-        (
-            "Go by Example – Goroutines",
-            "https://gobyexample.com/goroutines",
-        ),
-        (
-            "Go by Example – WaitGroups",
-            "https://gobyexample.com/waitgroups",
-        ),
+        ("Effective Go – Concurrency", "https://go.dev/doc/effective_go#goroutines"),
+        ("Go by Example – Goroutines", "https://gobyexample.com/goroutines"),
+        ("Go by Example – WaitGroups", "https://gobyexample.com/waitgroups"),
         ("Go Blog – Goroutines", "https://blog.golang.org/goroutines"),
-        (
-            "Official Go Blog – Concurrency is not Parallelism",
-            "https://blog.golang.org/concurrency-is-not-parallelism",
-        ),
+        ("Official Go Blog – Concurrency is not Parallelism", "https://blog.golang.org/concurrency-is-not-parallelism"),
     ];
-    let got: Vec<(&str, &str)> = links
-        .iter()
-        .map(|(t, h)| (t.as_str(), h.as_str()))
-        .collect();
+    let got: Vec<(&str, &str)> = links.iter().map(|(t, h)| (t.as_str(), h.as_str())).collect();
     assert_eq!(got, expected);
 }
 
 fn kinds(src: &str) -> Vec<(GoTokenKind, &str)> {
     // Leaks are fine in tests: keeps the table readable.
     let toks = highlight_go(src);
-    toks.into_iter()
-        .map(|t| (t.kind, &*Box::leak(t.text.into_boxed_str())))
-        .collect()
+    toks.into_iter().map(|t| (t.kind, &*Box::leak(t.text.into_boxed_str()))).collect()
 }
 
 #[test]
 fn go_highlighter_table() {
     use GoTokenKind::*;
     let cases: Vec<(&str, Vec<(GoTokenKind, &str)>)> = vec![
-        (
-            "go fonction()",
-            vec![
-                (Keyword, "go"),
-                (Plain, " "),
-                (Function, "fonction"),
-                (Plain, "()"),
-            ],
-        ),
+        ("go fonction()", vec![(Keyword, "go"), (Plain, " "), (Function, "fonction"), (Plain, "()")]),
         ("package main", vec![(Keyword, "package"), (Plain, " main")]),
-        (
-            "fmt.Println(msg)",
-            vec![(Plain, "fmt."), (Function, "Println"), (Plain, "(msg)")],
-        ),
-        (
-            "// Attendre un peu\nx",
-            vec![(Comment, "// Attendre un peu"), (Plain, "\nx")],
-        ),
-        (
-            "\"Goroutine %d démarre\\n\"",
-            vec![(String, "\"Goroutine %d démarre\\n\"")],
-        ),
+        ("fmt.Println(msg)", vec![(Plain, "fmt."), (Function, "Println"), (Plain, "(msg)")]),
+        ("// Attendre un peu\nx", vec![(Comment, "// Attendre un peu"), (Plain, "\nx")]),
+        ("\"Goroutine %d démarre\\n\"", vec![(String, "\"Goroutine %d démarre\\n\"")]),
         (
             "time.Sleep(200 * time.Millisecond)",
-            vec![
-                (Plain, "time."),
-                (Function, "Sleep"),
-                (Plain, "("),
-                (Number, "200"),
-                (Plain, " * time.Millisecond)"),
-            ],
+            vec![(Plain, "time."), (Function, "Sleep"), (Plain, "("), (Number, "200"), (Plain, " * time.Millisecond)")],
         ),
         (
             "func travaille(id int, wg *sync.WaitGroup) {",
@@ -416,10 +316,7 @@ fn go_highlighter_table() {
                 (Plain, ") {"),
             ],
         ),
-        (
-            "var wg sync.WaitGroup",
-            vec![(Keyword, "var"), (Plain, " wg sync."), (Type, "WaitGroup")],
-        ),
+        ("var wg sync.WaitGroup", vec![(Keyword, "var"), (Plain, " wg sync."), (Type, "WaitGroup")]),
         (
             "for i := 0; i < 3; i++ {",
             vec![
@@ -431,30 +328,11 @@ fn go_highlighter_table() {
                 (Plain, "; i++ {"),
             ],
         ),
-        (
-            "x := 1.5e-3 + 0x1F",
-            vec![
-                (Plain, "x := "),
-                (Number, "1.5e-3"),
-                (Plain, " + "),
-                (Number, "0x1F"),
-            ],
-        ),
+        ("x := 1.5e-3 + 0x1F", vec![(Plain, "x := "), (Number, "1.5e-3"), (Plain, " + "), (Number, "0x1F")]),
         ("s := `brut`", vec![(Plain, "s := "), (String, "`brut`")]),
         ("r := 'a'", vec![(Plain, "r := "), (String, "'a'")]),
-        (
-            "/* bloc */ nil",
-            vec![(Comment, "/* bloc */"), (Plain, " "), (Builtin, "nil")],
-        ),
-        (
-            "defer wg.Done()",
-            vec![
-                (Keyword, "defer"),
-                (Plain, " wg."),
-                (Function, "Done"),
-                (Plain, "()"),
-            ],
-        ),
+        ("/* bloc */ nil", vec![(Comment, "/* bloc */"), (Plain, " "), (Builtin, "nil")]),
+        ("defer wg.Done()", vec![(Keyword, "defer"), (Plain, " wg."), (Function, "Done"), (Plain, "()")]),
         ("msg string", vec![(Plain, "msg "), (Type, "string")]),
     ];
     for (src, expected) in cases {
@@ -469,9 +347,7 @@ fn highlighter_round_trips_the_programs() {
         let tokens = highlight_go(program);
         let joined: String = tokens.iter().map(|t| t.text.as_str()).collect();
         assert_eq!(joined, program);
-        assert!(tokens
-            .iter()
-            .any(|t| t.kind == GoTokenKind::Keyword && t.text == "go"));
+        assert!(tokens.iter().any(|t| t.kind == GoTokenKind::Keyword && t.text == "go"));
     }
     // Class names used by the stylesheet.
     assert_eq!(GoTokenKind::Keyword.class(), "tok-kw");
@@ -485,39 +361,25 @@ fn parses_other_markdown_shapes() {
     assert_eq!(l.breadcrumb, ["Cours"]);
     assert_eq!(l.sections.len(), 2);
     assert_eq!(l.sections[1].id, "a-2");
-    let Block::List {
-        ordered: true,
-        items,
-    } = &l.sections[0].blocks[0]
-    else {
-        panic!()
-    };
+    let Block::List { ordered: true, items } = &l.sections[0].blocks[0] else { panic!() };
     assert_eq!(
         items[1],
         [
             Inline::Emphasis(vec![Inline::Text("deux".into())]),
             Inline::Text(" ".into()),
-            Inline::Link {
-                href: "https://x.y".into(),
-                text: "lien".into()
-            },
+            Inline::Link { href: "https://x.y".into(), text: "lien".into() },
         ]
     );
     // A rule inside a section (not the last one) is kept.
     assert!(matches!(l.sections[0].blocks[1], Block::Rule));
-    assert!(
-        matches!(&l.sections[1].blocks[0], Block::Code { lang, program: None, .. } if lang.is_empty())
-    );
+    assert!(matches!(&l.sections[1].blocks[0], Block::Code { lang, program: None, .. } if lang.is_empty()));
 }
 
 #[test]
 fn safe_href_table() {
     use goroutines_notebook::lesson::safe_href;
     let cases = [
-        (
-            "https://go.dev/doc/effective_go#goroutines",
-            Some("https://go.dev/doc/effective_go#goroutines"),
-        ),
+        ("https://go.dev/doc/effective_go#goroutines", Some("https://go.dev/doc/effective_go#goroutines")),
         ("http://x.y", Some("http://x.y")),
         ("mailto:a@b.c", Some("mailto:a@b.c")),
         ("#bonnes-pratiques", Some("#bonnes-pratiques")),
@@ -529,8 +391,5 @@ fn safe_href_table() {
     for (input, expected) in cases {
         assert_eq!(safe_href(input), expected, "safe_href({input:?})");
     }
-    assert!(std::ptr::eq(
-        goroutines_notebook::lesson::lesson(),
-        goroutines_notebook::lesson::lesson()
-    ));
+    assert!(std::ptr::eq(goroutines_notebook::lesson::lesson(), goroutines_notebook::lesson::lesson()));
 }

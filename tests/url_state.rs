@@ -22,10 +22,12 @@ fn every_preset_round_trips_at_defaults_and_at_bounds() {
     }
 }
 
+/// (query, expected scenario, expected (param, value) pairs, number of notices)
+type LinkCase = (&'static str, ScenarioId, &'static [(&'static str, u64)], usize);
+
 #[test]
 fn links_from_the_readme() {
-    // (query, expected scenario, expected (param, value) pairs, notices)
-    let table: &[(&str, ScenarioId, &[(&str, u64)], usize)] = &[
+    let table: &[LinkCase] = &[
         ("?scenario=premature&main_wait_ms=300&speed=2", ScenarioId::Premature, &[("main_wait_ms", 300)], 0),
         ("scenario=simple", ScenarioId::Simple, &[("goroutines", 2), ("iterations", 3)], 0),
         ("scenario=waitgroup&workers=0", ScenarioId::Waitgroup, &[("workers", 1)], 1),

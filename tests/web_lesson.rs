@@ -9,15 +9,9 @@ use yew::html;
 wasm_bindgen_test_configure!(run_in_browser);
 
 fn mount(props: LessonViewProps) -> web_sys::Element {
-    let document = web_sys::window()
-        .and_then(|w| w.document())
-        .expect("a document");
+    let document = web_sys::window().and_then(|w| w.document()).expect("a document");
     let root = document.create_element("div").expect("a div");
-    document
-        .body()
-        .expect("a body")
-        .append_child(&root)
-        .expect("appended");
+    document.body().expect("a body").append_child(&root).expect("appended");
     yew::Renderer::<LessonView>::with_root_and_props(root.clone(), props).render();
     root
 }
@@ -29,10 +23,7 @@ async fn settle() {
 
 fn texts(root: &web_sys::Element, selector: &str) -> Vec<String> {
     let list = root.query_selector_all(selector).expect("selector");
-    (0..list.length())
-        .filter_map(|i| list.item(i))
-        .map(|n| n.text_content().unwrap_or_default())
-        .collect()
+    (0..list.length()).filter_map(|i| list.item(i)).map(|n| n.text_content().unwrap_or_default()).collect()
 }
 
 fn attrs(root: &web_sys::Element, selector: &str, name: &str) -> Vec<String> {
@@ -50,10 +41,7 @@ async fn mounts_with_title_toc_and_sections() {
     settle().await;
     let model = lesson::lesson();
 
-    assert_eq!(
-        texts(&root, "article.lesson h1"),
-        ["Utiliser les goroutines pour lancer des tâches"]
-    );
+    assert_eq!(texts(&root, "article.lesson h1"), ["Utiliser les goroutines pour lancer des tâches"]);
     let crumbs = texts(&root, ".breadcrumb li");
     assert_eq!(
         crumbs,
@@ -66,43 +54,21 @@ async fn mounts_with_title_toc_and_sections() {
 
     // One TOC link per section, to its anchor, and every anchor exists.
     let hrefs = attrs(&root, "nav.toc a", "href");
-    let expected: Vec<String> = model
-        .sections
-        .iter()
-        .map(|s| format!("#{}", s.id))
-        .collect();
+    let expected: Vec<String> = model.sections.iter().map(|s| format!("#{}", s.id)).collect();
     assert_eq!(hrefs, expected);
     assert_eq!(texts(&root, "nav.toc a")[0], "Qu’est-ce qu’une goroutine ?");
     let ids = attrs(&root, "article.lesson h2[id]", "id");
     let expected_ids: Vec<String> = model.sections.iter().map(|s| s.id.clone()).collect();
     assert_eq!(ids, expected_ids);
-    assert_eq!(
-        texts(&root, "h2")[3],
-        "Exemple d’utilisation de sync.WaitGroup"
-    );
+    assert_eq!(texts(&root, "h2")[3], "Exemple d’utilisation de sync.WaitGroup");
 
     // Table: 5 body rows of 3 cells.
-    assert_eq!(
-        root.query_selector_all("table.lesson-table tbody tr")
-            .unwrap()
-            .length(),
-        5
-    );
-    assert_eq!(
-        root.query_selector_all("table.lesson-table tbody td")
-            .unwrap()
-            .length(),
-        15
-    );
+    assert_eq!(root.query_selector_all("table.lesson-table tbody tr").unwrap().length(), 5);
+    assert_eq!(root.query_selector_all("table.lesson-table tbody td").unwrap().length(), 15);
 
     // Go code as highlighted nodes: two programs and the one-line snippet.
     assert_eq!(root.query_selector_all("pre.code-go").unwrap().length(), 3);
-    assert!(
-        root.query_selector_all("pre.code-go span.tok-kw")
-            .unwrap()
-            .length()
-            > 10
-    );
+    assert!(root.query_selector_all("pre.code-go span.tok-kw").unwrap().length() > 10);
 
     // Sources: five external links opening in a new tab.
     let targets = attrs(&root, "article.lesson a[target=_blank]", "rel");
@@ -110,12 +76,7 @@ async fn mounts_with_title_toc_and_sections() {
     assert!(targets.iter().all(|r| r == "noopener"));
 
     // The diagram figure and its source toggle.
-    assert_eq!(
-        root.query_selector_all("figure.diagram .diagram-canvas")
-            .unwrap()
-            .length(),
-        1
-    );
+    assert_eq!(root.query_selector_all("figure.diagram .diagram-canvas").unwrap().length(), 1);
     assert!(texts(&root, "figure.diagram details pre")[0].contains("B[go fonction()]"));
     root.remove();
 }
@@ -137,11 +98,7 @@ async fn slots_are_placed_after_programs_and_table() {
         (0..list.length())
             .filter_map(|i| list.item(i))
             .filter_map(|n| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(n).ok())
-            .map(|e| {
-                e.next_element_sibling()
-                    .map(|s| s.class_name())
-                    .unwrap_or_default()
-            })
+            .map(|e| e.next_element_sibling().map(|s| s.class_name()).unwrap_or_default())
             .collect()
     };
     // The `go fonction()` snippet has no slot after it; the programs do.
@@ -154,15 +111,9 @@ async fn slots_are_placed_after_programs_and_table() {
 async fn diagram_failure_shows_a_french_message_and_the_source() {
     use goroutines_notebook::components::lesson::{Diagram, DiagramProps};
     // The test server does not serve vendor/mermaid: loading fails, which is the error path.
-    let document = web_sys::window()
-        .and_then(|w| w.document())
-        .expect("a document");
+    let document = web_sys::window().and_then(|w| w.document()).expect("a document");
     let root = document.create_element("div").expect("a div");
-    document
-        .body()
-        .expect("a body")
-        .prepend_with_node_1(&root)
-        .expect("prepended");
+    document.body().expect("a body").prepend_with_node_1(&root).expect("prepended");
     let props = DiagramProps {
         source: "flowchart TD\n    A[x] --> B[go f()]".into(),
         quoted: "flowchart TD\n    A[\"x\"] --> B[\"go f()\"]".into(),
@@ -180,27 +131,12 @@ async fn diagram_failure_shows_a_french_message_and_the_source() {
     }
     let error = error.expect("an error message");
     let text = error.text_content().unwrap_or_default();
-    assert!(
-        text.contains("Le diagramme n’a pas pu être dessiné"),
-        "{text}"
-    );
+    assert!(text.contains("Le diagramme n’a pas pu être dessiné"), "{text}");
     assert!(text.contains("B[go f()]"), "{text}");
     assert_eq!(error.get_attribute("role").as_deref(), Some("alert"));
     // Nothing left behind by mermaid, and the canvas is empty.
-    assert_eq!(
-        document
-            .query_selector_all("body > [id^='dlesson-mermaid']")
-            .unwrap()
-            .length(),
-        0
-    );
-    assert_eq!(
-        root.query_selector(".diagram-canvas")
-            .unwrap()
-            .unwrap()
-            .child_element_count(),
-        0
-    );
+    assert_eq!(document.query_selector_all("body > [id^='dlesson-mermaid']").unwrap().length(), 0);
+    assert_eq!(root.query_selector(".diagram-canvas").unwrap().unwrap().child_element_count(), 0);
     assert_eq!(texts(&root, "figcaption"), ["Légende"]);
     root.remove();
 }

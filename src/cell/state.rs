@@ -29,7 +29,9 @@ pub struct ConsoleLine {
 /// How a run ended, as Go reports it.
 #[derive(Clone, Debug, PartialEq)]
 pub enum RunEnd {
-    Exited { status: i32 },
+    Exited {
+        status: i32,
+    },
     /// Stopped by the reader before it ended.
     Stopped,
 }
@@ -112,15 +114,26 @@ pub struct RunBatch {
 pub enum CellAction {
     SelectScenario(ScenarioId),
     /// The text typed in a parameter's field or slider.
-    EditParam { name: &'static str, text: String },
+    EditParam {
+        name: &'static str,
+        text: String,
+    },
     SetSpeed(Speed),
     /// Back to the scenario's defaults.
     Reset,
     /// A new run began; its output carries `generation`.
-    RunStarted { generation: u64, expected_ms: Option<f64> },
-    Output { generation: u64, batch: RunBatch },
+    RunStarted {
+        generation: u64,
+        expected_ms: Option<f64>,
+    },
+    Output {
+        generation: u64,
+        batch: RunBatch,
+    },
     /// The reader stopped the run: keep what it printed, mark it stopped.
-    Stopped { generation: u64 },
+    Stopped {
+        generation: u64,
+    },
 }
 
 impl CellState {

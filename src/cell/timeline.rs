@@ -18,12 +18,16 @@ pub enum Activity {
 pub enum LaneEnd {
     Done,
     /// Cut by main's return (or by a fatal error), while doing `was`.
-    Killed { was: Activity },
+    Killed {
+        was: Activity,
+    },
 }
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum LaneChange {
     Start,
+    /// The goroutine printed a line (drawn as a tick on its lane).
+    Print,
     Becomes(Activity),
     End(LaneEnd),
 }
@@ -47,6 +51,8 @@ pub struct Segment {
 pub struct Lane {
     pub gid: u64,
     pub segments: Vec<Segment>,
+    /// When it printed.
+    pub prints: Vec<f64>,
     pub end: Option<(f64, LaneEnd)>,
 }
 
@@ -119,6 +125,12 @@ impl Timeline {
     pub fn apply(&mut self, event: &LaneEvent) {
         self.last_ms = self.last_ms.max(event.at_ms);
         let next = match &event.change {
+            LaneChange::Print => {
+                if let Some(lane) = self.lane_mut(event.gid) {
+                    lane.prints.push(event.at_ms);
+                }
+                return;
+            }
             LaneChange::Start => code::RUNNING,
             LaneChange::Becomes(activity) => code::of(activity),
             LaneChange::End(LaneEnd::Done) => code::DONE,
@@ -131,9 +143,10 @@ impl Timeline {
                     self.aggregated = true;
                 } else if self.lane(event.gid).is_none() {
                     let first = Segment { start_ms: event.at_ms, end_ms: None, activity: Activity::Running };
-                    self.lanes.push(Lane { gid: event.gid, segments: vec![first], end: None });
+                    self.lanes.push(Lane { gid: event.gid, segments: vec![first], prints: Vec::new(), end: None });
                 }
             }
+            LaneChange::Print => {}
             LaneChange::Becomes(activity) => {
                 if let Some(lane) = self.lane_mut(event.gid) {
                     close_segment(lane, event.at_ms);

@@ -98,8 +98,8 @@ const TYPES: &[&str] = &[
 ];
 
 const BUILTINS: &[&str] = &[
-    "true", "false", "nil", "iota", "append", "cap", "clear", "close", "complex", "copy", "delete",
-    "imag", "len", "make", "max", "min", "new", "panic", "print", "println", "real", "recover",
+    "true", "false", "nil", "iota", "append", "cap", "clear", "close", "complex", "copy", "delete", "imag", "len",
+    "make", "max", "min", "new", "panic", "print", "println", "real", "recover",
 ];
 
 fn is_ident_start(c: char) -> bool {
@@ -162,18 +162,15 @@ pub fn highlight_go(source: &str) -> Vec<GoToken> {
         }
         // Numbers (decimal, hex, octal, binary, floats, exponents, `_` separators, imaginary).
         let starts_number = c.is_ascii_digit()
-            || (c == '.'
-                && i + 1 < n
-                && chars[i + 1].is_ascii_digit()
-                && !(i > 0 && is_ident_char(chars[i - 1])));
+            || (c == '.' && i + 1 < n && chars[i + 1].is_ascii_digit() && !(i > 0 && is_ident_char(chars[i - 1])));
         if starts_number {
             i += 1;
             while i < n {
                 let d = chars[i];
                 let hex = chars[start..i].iter().any(|x| matches!(x, 'x' | 'X'));
                 let prev = chars[i - 1];
-                let exp_sign = (d == '+' || d == '-')
-                    && (matches!(prev, 'p' | 'P') || (!hex && matches!(prev, 'e' | 'E')));
+                let exp_sign =
+                    (d == '+' || d == '-') && (matches!(prev, 'p' | 'P') || (!hex && matches!(prev, 'e' | 'E')));
                 if d.is_ascii_alphanumeric() || d == '_' || d == '.' || exp_sign {
                     i += 1;
                 } else {
@@ -206,10 +203,7 @@ pub fn highlight_go(source: &str) -> Vec<GoToken> {
                 GoTokenKind::Builtin
             } else if called {
                 GoTokenKind::Function
-            } else if after_dot
-                && word.starts_with(|ch: char| ch.is_uppercase())
-                && in_type_position(&raw)
-            {
+            } else if after_dot && word.starts_with(|ch: char| ch.is_uppercase()) && in_type_position(&raw) {
                 GoTokenKind::Type
             } else {
                 GoTokenKind::Plain
@@ -224,9 +218,7 @@ pub fn highlight_go(source: &str) -> Vec<GoToken> {
     let mut out: Vec<GoToken> = Vec::new();
     for (kind, text) in raw {
         match out.last_mut() {
-            Some(last) if last.kind == GoTokenKind::Plain && kind == GoTokenKind::Plain => {
-                last.text.push_str(&text)
-            }
+            Some(last) if last.kind == GoTokenKind::Plain && kind == GoTokenKind::Plain => last.text.push_str(&text),
             _ => out.push(GoToken { kind, text }),
         }
     }
@@ -236,8 +228,7 @@ pub fn highlight_go(source: &str) -> Vec<GoToken> {
 /// For `pkg.Name` (the tokens so far end with `pkg` `.`): is it in a type position?
 fn in_type_position(raw: &[(GoTokenKind, String)]) -> bool {
     // Significant (non-space) tokens before `pkg .`.
-    let sig: Vec<&(GoTokenKind, String)> =
-        raw.iter().filter(|(_, t)| !t.trim().is_empty()).collect();
+    let sig: Vec<&(GoTokenKind, String)> = raw.iter().filter(|(_, t)| !t.trim().is_empty()).collect();
     if sig.len() < 2 || sig[sig.len() - 1].1 != "." {
         return false;
     }
@@ -247,8 +238,7 @@ fn in_type_position(raw: &[(GoTokenKind, String)]) -> bool {
             // Pointer if `*` follows an identifier, `(`, `,`, `[`, `]` (not a number: `200 *`).
             match before.len().checked_sub(2).map(|k| before[k]) {
                 Some((GoTokenKind::Plain, t)) => {
-                    t.starts_with(|c: char| is_ident_start(c))
-                        || matches!(t.as_str(), "(" | "," | "]" | "[")
+                    t.starts_with(|c: char| is_ident_start(c)) || matches!(t.as_str(), "(" | "," | "]" | "[")
                 }
                 Some((GoTokenKind::Keyword, _)) => true,
                 None => true,

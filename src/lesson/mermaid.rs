@@ -5,11 +5,7 @@
 /// (`-- Oui -->`), already quoted labels and other shapes (`X[(db)]`, `X{{hex}}`, `X[[sub]]`,
 /// `X[/para/]`) are left as they are. A `"` inside a label becomes `#quot;`.
 pub fn quote_mermaid_labels(source: &str) -> String {
-    source
-        .lines()
-        .map(quote_line)
-        .collect::<Vec<_>>()
-        .join("\n")
+    source.lines().map(quote_line).collect::<Vec<_>>().join("\n")
 }
 
 fn is_id_char(c: char) -> bool {

@@ -1,6 +1,6 @@
 //! The lesson as data.
 //!
-//! The Markdown lesson (`lessons/goroutines.fr.md`) is embedded at compile time and parsed with
+//! The Markdown lesson (`src/lesson/goroutines.fr.md`, a verbatim copy of the course text) is embedded at compile time and parsed with
 //! pulldown-cmark into a small, pure model ([`Lesson`]) that the yew components render node by
 //! node: lesson text never goes through `inner_html`.
 //!
@@ -18,7 +18,7 @@ pub use slug::{slugify, SlugSet};
 use pulldown_cmark::{CodeBlockKind, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
 /// The lesson's Markdown, verbatim, embedded at compile time.
-pub const LESSON_MARKDOWN: &str = include_str!("../../lessons/goroutines.fr.md");
+pub const LESSON_MARKDOWN: &str = include_str!("goroutines.fr.md");
 
 /// An inline run of text.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -144,31 +144,20 @@ impl Lesson {
     pub fn toc(&self) -> Vec<TocEntry> {
         self.sections
             .iter()
-            .map(|s| TocEntry {
-                id: s.id.clone(),
-                title: s.title_text.clone(),
-                level: s.level,
-            })
+            .map(|s| TocEntry { id: s.id.clone(), title: s.title_text.clone(), level: s.level })
             .collect()
     }
 
     /// Every block, in document order (intro, sections, conclusion).
     pub fn blocks(&self) -> impl Iterator<Item = &Block> {
-        self.intro
-            .iter()
-            .chain(self.sections.iter().flat_map(|s| s.blocks.iter()))
-            .chain(self.conclusion.iter())
+        self.intro.iter().chain(self.sections.iter().flat_map(|s| s.blocks.iter())).chain(self.conclusion.iter())
     }
 
     /// The complete Go programs, in order (their index is `Block::Code::program`).
     pub fn go_programs(&self) -> Vec<&str> {
         self.blocks()
             .filter_map(|b| match b {
-                Block::Code {
-                    text,
-                    program: Some(_),
-                    ..
-                } => Some(text.as_str()),
+                Block::Code { text, program: Some(_), .. } => Some(text.as_str()),
                 _ => None,
             })
             .collect()
@@ -178,11 +167,7 @@ impl Lesson {
     pub fn go_snippets(&self) -> Vec<&str> {
         self.blocks()
             .filter_map(|b| match b {
-                Block::Code {
-                    lang,
-                    text,
-                    program: None,
-                } if lang == "go" => Some(text.as_str()),
+                Block::Code { lang, text, program: None } if lang == "go" => Some(text.as_str()),
                 _ => None,
             })
             .collect()
@@ -190,9 +175,7 @@ impl Lesson {
 
     /// The tables, in order.
     pub fn tables(&self) -> Vec<&Block> {
-        self.blocks()
-            .filter(|b| matches!(b, Block::Table { .. }))
-            .collect()
+        self.blocks().filter(|b| matches!(b, Block::Table { .. })).collect()
     }
 
     /// The first Mermaid diagram: `(source, quoted)`.
@@ -212,9 +195,7 @@ impl Lesson {
                 Block::List { items, .. } => items.iter().for_each(|i| collect_links(i, &mut out)),
                 Block::Table { head, rows } => {
                     head.iter().for_each(|c| collect_links(c, &mut out));
-                    rows.iter()
-                        .flatten()
-                        .for_each(|c| collect_links(c, &mut out));
+                    rows.iter().flatten().for_each(|c| collect_links(c, &mut out));
                 }
                 _ => {}
             }
@@ -253,11 +234,8 @@ pub fn plain_text(inlines: &[Inline]) -> String {
 /// Strips a numbering prefix such as `2-`, `1.`, `3)` or `1.2 -` from a heading.
 pub fn strip_numbering(title: &str) -> &str {
     let t = title.trim();
-    let digits_end = t
-        .char_indices()
-        .find(|(_, c)| !(c.is_ascii_digit() || *c == '.'))
-        .map(|(i, _)| i)
-        .unwrap_or(t.len());
+    let digits_end =
+        t.char_indices().find(|(_, c)| !(c.is_ascii_digit() || *c == '.')).map(|(i, _)| i).unwrap_or(t.len());
     if digits_end == 0 || !t[..digits_end].starts_with(|c: char| c.is_ascii_digit()) {
         return t;
     }
@@ -296,9 +274,7 @@ struct Inlines {
 
 impl Inlines {
     fn new() -> Self {
-        Inlines {
-            frames: vec![(Frame::Root, Vec::new(), String::new())],
-        }
+        Inlines { frames: vec![(Frame::Root, Vec::new(), String::new())] }
     }
     fn open(&mut self, frame: Frame, href: String) {
         self.frames.push((frame, Vec::new(), href));
@@ -311,10 +287,7 @@ impl Inlines {
         let inline = match frame {
             Frame::Strong => Inline::Strong(children),
             Frame::Emphasis => Inline::Emphasis(children),
-            Frame::Link => Inline::Link {
-                href,
-                text: plain_text(&children),
-            },
+            Frame::Link => Inline::Link { href, text: plain_text(&children) },
             Frame::Root => unreachable!(),
         };
         self.push(inline);
@@ -376,9 +349,7 @@ fn raw_blocks(markdown: &str) -> Vec<Raw> {
                 Tag::List(start) => lists.push((start.is_some(), Vec::new())),
                 Tag::CodeBlock(kind) => {
                     let lang = match kind {
-                        CodeBlockKind::Fenced(info) => {
-                            info.split_whitespace().next().unwrap_or("").to_string()
-                        }
+                        CodeBlockKind::Fenced(info) => info.split_whitespace().next().unwrap_or("").to_string(),
                         CodeBlockKind::Indented => String::new(),
                     };
                     code = Some((lang, String::new()));
@@ -392,10 +363,7 @@ fn raw_blocks(markdown: &str) -> Vec<Raw> {
                 _ => {}
             },
             Event::End(end) => match end {
-                TagEnd::Heading(level) => out.push(Raw::Heading {
-                    level: level_number(level),
-                    inlines: inl.take(),
-                }),
+                TagEnd::Heading(level) => out.push(Raw::Heading { level: level_number(level), inlines: inl.take() }),
                 TagEnd::Paragraph => {
                     if lists.is_empty() {
                         out.push(Raw::Block(Block::Paragraph(inl.take())));
@@ -425,24 +393,16 @@ fn raw_blocks(markdown: &str) -> Vec<Raw> {
                         let text = text.trim_end_matches('\n').to_string();
                         let block = if lang == "mermaid" {
                             let quoted = quote_mermaid_labels(&text);
-                            Block::Mermaid {
-                                source: text,
-                                quoted,
-                            }
+                            Block::Mermaid { source: text, quoted }
                         } else {
-                            let is_program =
-                                lang == "go" && text.trim_start().starts_with("package ");
+                            let is_program = lang == "go" && text.trim_start().starts_with("package ");
                             let p = if is_program {
                                 program += 1;
                                 Some(program - 1)
                             } else {
                                 None
                             };
-                            Block::Code {
-                                lang,
-                                text,
-                                program: p,
-                            }
+                            Block::Code { lang, text, program: p }
                         };
                         out.push(Raw::Block(block));
                     }
@@ -521,13 +481,7 @@ pub fn parse_lesson(markdown: &str) -> Lesson {
             Raw::Heading { level, inlines } => {
                 let title_text = strip_numbering(&plain_text(&inlines)).to_string();
                 let title = strip_inline_numbering(inlines);
-                sections.push(Section {
-                    id: slugs.unique(&title_text),
-                    title,
-                    title_text,
-                    level,
-                    blocks: Vec::new(),
-                });
+                sections.push(Section { id: slugs.unique(&title_text), title, title_text, level, blocks: Vec::new() });
             }
             Raw::Block(b) => match sections.last_mut() {
                 Some(s) => s.blocks.push(b),
@@ -547,14 +501,7 @@ pub fn parse_lesson(markdown: &str) -> Lesson {
     for s in &mut sections {
         trim_rules(&mut s.blocks);
     }
-    Lesson {
-        breadcrumb,
-        title,
-        title_id,
-        intro,
-        sections,
-        conclusion,
-    }
+    Lesson { breadcrumb, title, title_id, intro, sections, conclusion }
 }
 
 fn strip_inline_numbering(mut inlines: Vec<Inline>) -> Vec<Inline> {

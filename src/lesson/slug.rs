@@ -32,11 +32,8 @@ pub fn slugify(title: &str) -> String {
         if matches!(c, '\'' | '’' | '‘' | 'ʼ') {
             continue;
         }
-        let piece: Option<String> = if c.is_ascii_alphanumeric() {
-            Some(c.to_string())
-        } else {
-            fold(c).map(str::to_string)
-        };
+        let piece: Option<String> =
+            if c.is_ascii_alphanumeric() { Some(c.to_string()) } else { fold(c).map(str::to_string) };
         match piece {
             Some(p) => {
                 if pending_dash && !out.is_empty() {

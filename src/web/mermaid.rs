@@ -11,11 +11,8 @@ use yew::Callback;
 #[wasm_bindgen(module = "/src/web/mermaid_loader.js")]
 extern "C" {
     #[wasm_bindgen(js_name = whenNearViewport)]
-    fn js_when_near_viewport(
-        element: &Element,
-        root_margin: &str,
-        callback: &Closure<dyn FnMut()>,
-    ) -> js_sys::Function;
+    fn js_when_near_viewport(element: &Element, root_margin: &str, callback: &Closure<dyn FnMut()>)
+        -> js_sys::Function;
 
     #[wasm_bindgen(js_name = prefersDark)]
     fn js_prefers_dark() -> bool;
@@ -46,17 +43,10 @@ impl Drop for Subscription {
 
 /// Emits `on_near` once, when `element` comes within `root_margin` (CSS margin, e.g. `"300px"`)
 /// of the viewport.
-pub fn when_near_viewport(
-    element: &Element,
-    root_margin: &str,
-    on_near: Callback<()>,
-) -> Subscription {
+pub fn when_near_viewport(element: &Element, root_margin: &str, on_near: Callback<()>) -> Subscription {
     let closure: Closure<dyn FnMut()> = Closure::new(move || on_near.emit(()));
     let stop = js_when_near_viewport(element, root_margin, &closure);
-    Subscription {
-        stop: Some(stop),
-        _closure: Box::new(closure),
-    }
+    Subscription { stop: Some(stop), _closure: Box::new(closure) }
 }
 
 /// Whether the user prefers a dark colour scheme.
@@ -68,10 +58,7 @@ pub fn prefers_dark() -> bool {
 pub fn watch_color_scheme(on_change: Callback<bool>) -> Subscription {
     let closure: Closure<dyn FnMut(bool)> = Closure::new(move |dark: bool| on_change.emit(dark));
     let stop = js_watch_color_scheme(&closure);
-    Subscription {
-        stop: Some(stop),
-        _closure: Box::new(closure),
-    }
+    Subscription { stop: Some(stop), _closure: Box::new(closure) }
 }
 
 /// Lights the SVG node whose Mermaid id is `node` (`None` clears), adding class `lit` (and
@@ -82,18 +69,9 @@ pub fn set_highlight(container: &Element, node: Option<&str>, killed: bool) {
 
 /// Renders `source` into `container` (loading Mermaid on first use) and emits the outcome:
 /// `Err` carries a (technical) message.
-pub fn render_then(
-    container: Element,
-    source: String,
-    dark: bool,
-    on_done: Callback<Result<(), String>>,
-) {
+pub fn render_then(container: Element, source: String, dark: bool, on_done: Callback<Result<(), String>>) {
     wasm_bindgen_futures::spawn_local(async move {
         let result = JsFuture::from(js_render_mermaid(&container, &source, dark)).await;
-        on_done.emit(
-            result
-                .map(|_| ())
-                .map_err(|error| error.as_string().unwrap_or_else(|| format!("{error:?}"))),
-        );
+        on_done.emit(result.map(|_| ()).map_err(|error| error.as_string().unwrap_or_else(|| format!("{error:?}"))));
     });
 }

@@ -197,6 +197,7 @@ fn lane_event(event: &Event) -> Option<LaneEvent> {
                 Cut::Blocked(reason) => blocked(*reason),
             },
         }),
+        EventKind::Print { stream: crate::runtime::Stream::Stdout, .. } => LaneChange::Print,
         EventKind::Print { .. } | EventKind::Panic(_) | EventKind::Exit(_) => return None,
     };
     Some(LaneEvent { gid: event.gid as u64, at_ms: ms(event.at), change })

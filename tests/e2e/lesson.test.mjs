@@ -19,7 +19,7 @@ const TIMEOUT = { timeout: 120_000 };
 
 // One `g.node` per node id of the lesson's Mermaid flowchart (labels and edge texts removed).
 const NODES = new Set(
-  readFileSync('lessons/goroutines.fr.md', 'utf8')
+  readFileSync('src/lesson/goroutines.fr.md', 'utf8')
     .match(/```mermaid\n[^\n]*\n([\s\S]*?)```/)[1] // skip the `flowchart TD` line
     .replace(/\[[^\]]*\]|\{[^}]*\}|\([^)]*\)|--\s[^\n]*?-->/g, ' ')
     .match(/[A-Za-z_]\w*/g),

@@ -31,7 +31,9 @@ pub fn Controls(props: &ControlsProps) -> Html {
     });
     let copied = match props.copied {
         Some(true) => html! { <span class="copied" role="status">{ "Lien copié ✓" }</span> },
-        Some(false) => html! { <span class="copied" role="status">{ "Copie refusée : le lien est dans la barre d’adresse." }</span> },
+        Some(false) => {
+            html! { <span class="copied" role="status">{ "Copie refusée : le lien est dans la barre d’adresse." }</span> }
+        }
         None => html! {},
     };
     html! {

@@ -88,7 +88,8 @@ pub fn RunnableCell(props: &CellProps) -> Html {
             };
             state.dispatch(CellAction::RunStarted { generation: current, expected_ms: None });
             let dispatcher = state.dispatcher();
-            let on_batch = Callback::from(move |batch| dispatcher.dispatch(CellAction::Output { generation: current, batch }));
+            let on_batch =
+                Callback::from(move |batch| dispatcher.dispatch(CellAction::Output { generation: current, batch }));
             *run_handle.borrow_mut() = Some(CellRun::start(&state.params, state.speed, on_batch));
         })
     };

@@ -18,7 +18,11 @@ pub struct ParamsProps {
 const LINEAR_SLIDER_MAX: u64 = 1000;
 
 fn to_slider(value: u64, max: u64) -> u64 {
-    if max <= LINEAR_SLIDER_MAX { value } else { ((value as f64 / max as f64).sqrt() * 1000.0).round() as u64 }
+    if max <= LINEAR_SLIDER_MAX {
+        value
+    } else {
+        ((value as f64 / max as f64).sqrt() * 1000.0).round() as u64
+    }
 }
 
 fn from_slider(position: u64, max: u64, min: u64) -> u64 {

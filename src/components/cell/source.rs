@@ -44,7 +44,11 @@ pub fn SourceView(props: &SourceProps) -> Html {
             };
             let piece = &text[cursor..next];
             let class = token.kind.class();
-            let span = if class.is_empty() { html! { { piece } } } else { html! { <span class={class}>{ piece }</span> } };
+            let span = if class.is_empty() {
+                html! { { piece } }
+            } else {
+                html! { <span class={class}>{ piece }</span> }
+            };
             nodes.push(match inside {
                 Some((_, _, name)) => {
                     let changed = props.params.get(name) != props.defaults.get(name);

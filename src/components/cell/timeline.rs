@@ -18,11 +18,11 @@ pub struct TimelineProps {
     pub reduced_motion: bool,
 }
 
-const WIDTH: f64 = 1000.0;
-const LABEL: f64 = 96.0;
-const LANE: f64 = 20.0;
+const WIDTH: f64 = 720.0;
+const LABEL: f64 = 78.0;
+const LANE: f64 = 22.0;
 const AXIS: f64 = 22.0;
-const AREA_HEIGHT: f64 = 160.0;
+const AREA_HEIGHT: f64 = 140.0;
 
 struct Scale {
     span: f64,
@@ -115,10 +115,14 @@ fn lanes(timeline: &Timeline, scale: &Scale, now_ms: f64, tip: &UseStateHandle<S
                 },
             }
         });
+        let prints = lane.prints.iter().map(|at| {
+            let x = scale.x(*at);
+            html! { <line class="print" x1={x.to_string()} x2={x.to_string()} y1={(y + 1.0).to_string()} y2={(y + LANE - 1.0).to_string()} /> }
+        });
         html! {
             <g class="lane">
-                <text x="4" y={(y + 14.0).to_string()}>{ name.clone() }</text>
-                { for segments }{ for end }
+                <text x="4" y={(y + 15.0).to_string()}>{ name.clone() }</text>
+                { for segments }{ for prints }{ for end }
             </g>
         }
     });
@@ -173,6 +177,7 @@ fn Legend(props: &LegendProps) -> Html {
             { item("running", "en cours") }{ item("sleeping", "endormie (time.Sleep)") }{ item("blocked", "bloquée (WaitGroup, channel)") }
             { item("mutex", "bloquée (mutex)") }
             if props.aggregated { { item("done", "terminée") } }
+            if !props.aggregated { <li><span class="print-mark" aria-hidden="true">{ "| " }</span>{ "affiche une ligne" }</li> }
             <li><span class="killed-mark" aria-hidden="true">{ "✕ " }</span>{ "tuée par la fin de main" }</li>
         </ul>
     }

@@ -42,11 +42,7 @@ pub struct PlainCodeProps {
 /// A code block of another language, as plain text.
 #[component]
 pub fn PlainCode(props: &PlainCodeProps) -> Html {
-    let class = if props.lang.is_empty() {
-        None
-    } else {
-        Some(format!("language-{}", props.lang))
-    };
+    let class = if props.lang.is_empty() { None } else { Some(format!("language-{}", props.lang)) };
     html! {
         <pre class="code" tabindex="0"><code class={class} translate="no">{ props.code.clone() }</code></pre>
     }

@@ -69,11 +69,7 @@ impl Reducible for State {
 pub fn Diagram(props: &DiagramProps) -> Html {
     let figure = use_node_ref();
     let canvas = use_node_ref();
-    let state = use_reducer(|| State {
-        wanted: false,
-        dark: mermaid::prefers_dark(),
-        status: Status::Waiting,
-    });
+    let state = use_reducer(|| State { wanted: false, dark: mermaid::prefers_dark(), status: Status::Waiting });
 
     // Mount: watch the viewport distance and the colour scheme.
     {
@@ -82,16 +78,10 @@ pub fn Diagram(props: &DiagramProps) -> Html {
         use_effect_with((), move |_| {
             let near = figure.cast::<web_sys::Element>().map(|el| {
                 let d = dispatcher.clone();
-                mermaid::when_near_viewport(
-                    &el,
-                    ROOT_MARGIN,
-                    Callback::from(move |_| d.dispatch(Action::Near)),
-                )
+                mermaid::when_near_viewport(&el, ROOT_MARGIN, Callback::from(move |_| d.dispatch(Action::Near)))
             });
             let d = dispatcher.clone();
-            let scheme = mermaid::watch_color_scheme(Callback::from(move |dark| {
-                d.dispatch(Action::Scheme(dark))
-            }));
+            let scheme = mermaid::watch_color_scheme(Callback::from(move |dark| d.dispatch(Action::Scheme(dark))));
             move || {
                 drop(near);
                 drop(scheme);
@@ -147,11 +137,7 @@ pub fn Diagram(props: &DiagramProps) -> Html {
             </div>
         },
     };
-    let busy = if matches!(state.status, Status::Loading) {
-        "true"
-    } else {
-        "false"
-    };
+    let busy = if matches!(state.status, Status::Loading) { "true" } else { "false" };
     let failed = matches!(state.status, Status::Failed(_));
     html! {
         <figure class={classes!("diagram", failed.then_some("diagram-failed"))} ref={figure} aria-busy={busy}>

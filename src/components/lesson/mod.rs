@@ -87,18 +87,13 @@ fn scroll_to_location_hash() -> Option<f64> {
     if raw.is_empty() {
         return None;
     }
-    let id = js_sys::decode_uri_component(raw)
-        .ok()
-        .and_then(|s| s.as_string())
-        .unwrap_or_else(|| raw.to_string());
+    let id = js_sys::decode_uri_component(raw).ok().and_then(|s| s.as_string()).unwrap_or_else(|| raw.to_string());
     let element = window.document()?.get_element_by_id(&id)?;
     let options = web_sys::ScrollIntoViewOptions::new();
     options.set_block(web_sys::ScrollLogicalPosition::Start);
     options.set_behavior(web_sys::ScrollBehavior::Instant);
     element.scroll_into_view_with_scroll_into_view_options(&options);
-    element
-        .dyn_ref::<web_sys::HtmlElement>()
-        .map(|e| f64::from(e.offset_top()))
+    element.dyn_ref::<web_sys::HtmlElement>().map(|e| f64::from(e.offset_top()))
 }
 
 /// Deep link: the content renders after load, so scroll to `location.hash` once mounted, and
@@ -150,20 +145,14 @@ fn block(b: &Block, slots: &mut Slots, section: Option<&Section>) -> Html {
     match b {
         Block::Paragraph(content) => html! { <p>{ inlines(content) }</p> },
         Block::List { ordered, items } => {
-            let items = items
-                .iter()
-                .map(|item| html! { <li>{ inlines(item) }</li> });
+            let items = items.iter().map(|item| html! { <li>{ inlines(item) }</li> });
             if *ordered {
                 html! { <ol>{ for items }</ol> }
             } else {
                 html! { <ul>{ for items }</ul> }
             }
         }
-        Block::Code {
-            lang,
-            text,
-            program,
-        } if lang == "go" => {
+        Block::Code { lang, text, program } if lang == "go" => {
             let label = match program {
                 Some(i) => format!("Programme Go n° {}", i + 1),
                 None => "Extrait de code Go".to_string(),
@@ -181,11 +170,7 @@ fn block(b: &Block, slots: &mut Slots, section: Option<&Section>) -> Html {
         },
         Block::Table { head, rows } => {
             slots.tables += 1;
-            let after = if slots.tables == 1 {
-                slots.props.after_table.clone()
-            } else {
-                Html::default()
-            };
+            let after = if slots.tables == 1 { slots.props.after_table.clone() } else { Html::default() };
             let caption = section.map(|s| s.title_text.clone()).unwrap_or_default();
             let labels: Vec<String> = head.iter().map(|c| plain_text(c)).collect();
             html! {
@@ -215,13 +200,7 @@ fn block(b: &Block, slots: &mut Slots, section: Option<&Section>) -> Html {
         }
         Block::Mermaid { source, quoted } => {
             let caption = section
-                .map(|s| {
-                    s.title_text
-                        .rsplit(" : ")
-                        .next()
-                        .unwrap_or(&s.title_text)
-                        .to_string()
-                })
+                .map(|s| s.title_text.rsplit(" : ").next().unwrap_or(&s.title_text).to_string())
                 .unwrap_or_default();
             html! {
                 <Diagram

@@ -8,9 +8,7 @@ use yew::prelude::*;
 pub const WIDE_MEDIA_QUERY: &str = "(min-width: 64rem)";
 
 fn is_wide() -> bool {
-    web_sys::window()
-        .and_then(|w| w.match_media(WIDE_MEDIA_QUERY).ok().flatten())
-        .is_some_and(|q| q.matches())
+    web_sys::window().and_then(|w| w.match_media(WIDE_MEDIA_QUERY).ok().flatten()).is_some_and(|q| q.matches())
 }
 
 #[derive(Properties, PartialEq, Clone)]
