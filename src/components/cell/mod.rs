@@ -193,6 +193,11 @@ pub fn RunnableCell(props: &CellProps) -> Html {
     };
 
     let scenario = state.params.scenario();
+    let lesson_program = match props.index {
+        1 => Some(ScenarioId::Simple),
+        2 => Some(ScenarioId::Waitgroup),
+        _ => None,
+    };
     let select_id = format!("cell{}-scenario", props.index);
     let options = ScenarioId::ALL.iter().map(|id| {
         html! { <option value={id.name()} selected={*id == scenario}>{ format!("{} ({})", id.title_fr(), id.name()) }</option> }
@@ -220,7 +225,8 @@ pub fn RunnableCell(props: &CellProps) -> Html {
                 <ul class="notices" role="status">{ for notices }</ul>
             }
             <ParamsPanel cell={props.index} params={state.params.clone()} on_edit={on_edit} />
-            <SourceView params={state.params.clone()} defaults={(*defaults).clone()} />
+            <SourceView params={state.params.clone()} defaults={(*defaults).clone()}
+                        same_as_lesson={lesson_program == Some(scenario)} />
             <Controls cell={props.index} running={running} speed={state.speed}
                       on_run={run.clone()} on_stop={stop.clone()} on_reset={on_reset}
                       on_speed={on_speed} on_copy={on_copy} copied={*copied} />

@@ -10,6 +10,8 @@ use crate::scenarios::{self, Params};
 pub struct SourceProps {
     pub params: Params,
     pub defaults: Params,
+    /// The lesson shows this very program just above: start folded until a value changes.
+    pub same_as_lesson: bool,
 }
 
 /// `(byte range, parameter name)` of each value that comes from a parameter.
@@ -62,7 +64,12 @@ pub fn SourceView(props: &SourceProps) -> Html {
         }
         offset = end;
     }
+    let changed = props.params != props.defaults;
+    let summary = if changed { "Code Go exécuté (valeurs modifiées surlignées)" } else { "Code Go exécuté" };
     html! {
-        <pre class="code-go cell-source" aria-label="Code Go du scénario"><code>{ for nodes }</code></pre>
+        <details class="cell-source-box" open={!props.same_as_lesson || changed}>
+            <summary>{ summary }</summary>
+            <pre class="code-go cell-source" aria-label="Code Go du scénario"><code>{ for nodes }</code></pre>
+        </details>
     }
 }

@@ -30,7 +30,7 @@ struct Scale {
 
 impl Scale {
     fn x(&self, ms: f64) -> f64 {
-        LABEL + (ms / self.span).clamp(0.0, 1.0) * (WIDTH - LABEL - 8.0)
+        LABEL + (ms / self.span).clamp(0.0, 1.0) * (WIDTH - LABEL - 46.0)
     }
 }
 
