@@ -13,27 +13,19 @@ use std::process::ExitCode;
 
 use goroutines_notebook::runtime::{run_virtual_with, Event, EventKind, Stream, TraceLevel};
 use goroutines_notebook::scenarios::{go_source, program, Params, ScenarioId};
+use goroutines_notebook::url_state::parse_query;
 
-/// Parses a share-link query minimally: `&`-separated `key=value`, `+` as a space.
+/// Reads a share link's query with the page's own parser, so both accept and clamp alike.
 fn parse(query: &str) -> Result<Params, String> {
-    let query = query.trim_start_matches('?');
-    let pairs: Vec<(String, String)> = query
-        .split('&')
-        .filter(|pair| !pair.is_empty())
-        .map(|pair| {
-            let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
-            (key.replace('+', " "), value.replace('+', " "))
-        })
-        .collect();
-    let name = pairs.iter().find(|(key, _)| key == "scenario").map_or("simple", |(_, value)| value.as_str());
-    let scenario = ScenarioId::from_name(name).ok_or_else(|| format!("scénario inconnu : {name}"))?;
-    let mut params = Params::defaults(scenario);
-    for (key, value) in &pairs {
-        if let Some(notice) = params.set_text(key, value) {
-            eprintln!("note: {}", notice.message_fr());
-        }
+    let link = parse_query(query);
+    for notice in &link.notices {
+        eprintln!("note: {}", notice.message_fr());
     }
-    Ok(params)
+    match link.cell {
+        Some(cell) => Ok(cell.params),
+        None if link.notices.is_empty() => Ok(Params::defaults(ScenarioId::Simple)),
+        None => Err("aucun scénario connu dans ce lien".to_owned()),
+    }
 }
 
 fn json_string(text: &str) -> String {
