@@ -55,6 +55,11 @@ ensure_rust() {
   fi
 }
 
+# cargo install builds C code (ring, zstd): needs a C compiler.
+ensure_cc() {
+  if command -v cc >/dev/null; then say "skip C compiler: $(command -v cc)"; else ensure_apt build-essential; fi
+}
+
 ensure_trunk() {
   if [ "$(trunk --version 2>/dev/null)" = "trunk $TRUNK_VERSION" ]; then
     say "skip trunk: $TRUNK_VERSION installed"

@@ -5,10 +5,11 @@ source "$(dirname "$0")/lib.sh"
 
 ensure_node
 ensure_rust
+ensure_cc
 ensure_trunk
 ensure_wasm_bindgen
 ensure_npm
 ensure_crates
 
-say "trunk serve on http://127.0.0.1:8080"
+say "trunk serve $* (default: http://127.0.0.1:8080)"
 exec trunk serve "$@"

@@ -5,6 +5,7 @@ source "$(dirname "$0")/lib.sh"
 ensure_apt chromium chromium-driver golang-go
 ensure_node
 ensure_rust
+ensure_cc
 ensure_trunk
 ensure_wasm_bindgen
 ensure_npm
