@@ -50,7 +50,7 @@ pub fn ParamsPanel(props: &ParamsProps) -> Html {
         let unit = if spec.unit.is_empty() { html! {} } else { html! { <span class="unit">{ spec.unit }</span> } };
         html! {
             <div class="param">
-                <label for={id.clone()}>{ spec.label_fr }<code>{ format!(" ({})", spec.name) }</code></label>
+                <label for={id.clone()}>{ spec.label_fr }<code>{ spec.name }</code></label>
                 <input type="range" id={format!("{id}-range")} aria-label={spec.label_fr}
                        min={slider_min.to_string()} max={slider_max.to_string()}
                        value={to_slider(value, max).to_string()} oninput={on_slide} />
