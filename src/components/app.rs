@@ -8,6 +8,7 @@ use yew::prelude::*;
 
 use super::cell::{cell_id, RunnableCell};
 use super::lesson::LessonView;
+use super::measure::MeasureWidget;
 use crate::lesson::LifecycleStep;
 use crate::url_state::{parse_query, to_query, CellLink, LinkNotice, ParsedLink};
 use crate::web::page;
@@ -64,7 +65,7 @@ pub fn App() -> Html {
                     { for page_notices.iter().map(|notice| html! { <p>{ notice.message_fr() }</p> }) }
                 </div>
             }
-            <LessonView after_program={vec![cell(1), cell(2)]} after_table={html! {}} diagram_highlight={*highlight} />
+            <LessonView after_program={vec![cell(1), cell(2)]} after_table={html! { <MeasureWidget /> }} diagram_highlight={*highlight} />
         </>
     }
 }

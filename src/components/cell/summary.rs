@@ -50,10 +50,26 @@ pub struct TimelineTableProps {
     pub timeline: Timeline,
 }
 
-/// Every segment of every lane as rows, for readers who cannot see the drawing.
+/// Every segment of every lane as rows, for readers who cannot see the drawing; for an
+/// aggregated timeline, the per-state counts over time.
 #[component]
 pub fn TimelineTable(props: &TimelineTableProps) -> Html {
-    let rows = props.timeline.lanes().iter().flat_map(|lane| {
+    let timeline = &props.timeline;
+    let table = if timeline.lanes().is_empty() || timeline.is_aggregated() {
+        counts_table(timeline)
+    } else {
+        lanes_table(timeline)
+    };
+    html! {
+        <details class="timeline-table">
+            <summary>{ "Chronologie en tableau" }</summary>
+            { table }
+        </details>
+    }
+}
+
+fn lanes_table(timeline: &Timeline) -> Html {
+    let rows = timeline.lanes().iter().flat_map(|lane| {
         let name = goroutine_name(lane.gid);
         let segments = lane.segments.iter().map({
             let name = name.clone();
@@ -68,16 +84,32 @@ pub fn TimelineTable(props: &TimelineTableProps) -> Html {
         segments.chain(end).collect::<Vec<_>>()
     });
     html! {
-        <details class="timeline-table">
-            <summary>{ "Chronologie en tableau" }</summary>
-            if props.timeline.is_aggregated() {
-                <p>{ format!("Seules les {} premières goroutines sont détaillées.", props.timeline.lanes().len()) }</p>
-            }
-            <table>
-                <thead><tr><th scope="col">{ "Goroutine" }</th><th scope="col">{ "État" }</th><th scope="col">{ "Début" }</th><th scope="col">{ "Fin" }</th></tr></thead>
-                <tbody>{ for rows }</tbody>
-            </table>
-        </details>
+        <table>
+            <thead><tr><th scope="col">{ "Goroutine" }</th><th scope="col">{ "État" }</th><th scope="col">{ "Début" }</th><th scope="col">{ "Fin" }</th></tr></thead>
+            <tbody>{ for rows }</tbody>
+        </table>
+    }
+}
+
+/// At most this many rows of counts; longer runs are sampled evenly.
+const MAX_COUNT_ROWS: usize = 60;
+
+fn counts_table(timeline: &Timeline) -> Html {
+    let samples = timeline.samples();
+    let step = samples.len().div_ceil(MAX_COUNT_ROWS).max(1);
+    let rows = samples.iter().step_by(step).map(|(at, c)| {
+        html! {
+            <tr><td>{ format_ms(*at) }</td><td>{ c.running }</td><td>{ c.sleeping }</td><td>{ c.blocked }</td><td>{ c.done }</td><td>{ c.killed }</td></tr>
+        }
+    });
+    html! {
+        <table>
+            <thead><tr>
+                <th scope="col">{ "Instant" }</th><th scope="col">{ "en cours" }</th><th scope="col">{ "endormies" }</th>
+                <th scope="col">{ "bloquées" }</th><th scope="col">{ "terminées" }</th><th scope="col">{ "tuées" }</th>
+            </tr></thead>
+            <tbody>{ for rows }</tbody>
+        </table>
     }
 }
 

@@ -46,7 +46,8 @@ fn activity_class(activity: &Activity) -> Classes {
 #[component]
 pub fn TimelineView(props: &TimelineProps) -> Html {
     let tip = use_state(String::new);
-    let scale = Scale { span: props.span_ms.max(props.now_ms).max(1.0) };
+    // 5 % of room after the end, so final states (done, killed) stay visible.
+    let scale = Scale { span: props.span_ms.max(props.now_ms).max(1.0) * 1.05 };
     let (body, height) = if props.timeline.is_aggregated() {
         (areas(&props.timeline, &scale, props.now_ms), AREA_HEIGHT)
     } else {
@@ -55,8 +56,9 @@ pub fn TimelineView(props: &TimelineProps) -> Html {
     let show_now = !props.reduced_motion || !props.running;
     let now_x = scale.x(props.now_ms);
     let total = height + AXIS;
+    let last_tick = scale.span / 1.05;
     let ticks = (0..=4).map(|i| {
-        let ms = scale.span * i as f64 / 4.0;
+        let ms = last_tick * i as f64 / 4.0;
         let x = scale.x(ms);
         html! { <><line class="axis" x1={x.to_string()} x2={x.to_string()} y1="0" y2={height.to_string()} /><text x={x.to_string()} y={(height + 15.0).to_string()} text-anchor="middle">{ format_ms(ms) }</text></> }
     });

@@ -1,7 +1,9 @@
 //! The Mermaid diagram: rendered lazily to SVG by mermaid.js (see `web::mermaid`), with its
 //! source behind a "Voir la source" toggle, a French error message on failure, and lifecycle
-//! highlighting by CSS classes on the SVG nodes (never a re-render).
+//! highlighting by CSS classes on the SVG nodes (never a re-render), told in words by a live
+//! caption under the drawing.
 
+use crate::cell::lifecycle::FOLLOWED_GID;
 use crate::lesson::LifecycleStep;
 use crate::web::mermaid;
 use std::rc::Rc;
@@ -137,6 +139,10 @@ pub fn Diagram(props: &DiagramProps) -> Html {
             </div>
         },
     };
+    let live = props
+        .highlight
+        .map(|step| format!("Goroutine suivie (g{FOLLOWED_GID}) : {}", step.label_fr()))
+        .unwrap_or_default();
     let busy = if matches!(state.status, Status::Loading) { "true" } else { "false" };
     let failed = matches!(state.status, Status::Failed(_));
     html! {
@@ -144,6 +150,9 @@ pub fn Diagram(props: &DiagramProps) -> Html {
             // yew never renders children into this div: mermaid's SVG goes there.
             <div class="diagram-canvas" ref={canvas}></div>
             { status }
+            // Always in the DOM (a live region must exist before it changes); empty, hence
+            // collapsed, when nothing is lit.
+            <p class="diagram-live" aria-live="polite">{ live }</p>
             <details class="diagram-source">
                 <summary>{ "Voir la source" }</summary>
                 <pre class="code" tabindex="0"><code class="language-mermaid" translate="no">{ props.source.clone() }</code></pre>

@@ -29,7 +29,7 @@ pub struct LessonViewProps {
     pub diagram_highlight: Option<LifecycleStep>,
 }
 
-/// The whole lesson: table of contents, breadcrumb, title, sections in order.
+/// The whole lesson: breadcrumb, title, table of contents, sections in order.
 #[component]
 pub fn LessonView(props: &LessonViewProps) -> Html {
     let lesson: &'static Lesson = lesson::lesson();
@@ -45,7 +45,6 @@ pub fn LessonView(props: &LessonViewProps) -> Html {
         // The page's main landmark (App renders no <main> around it).
         <main class="lesson-page">
             <a class="skip-link" href={format!("#{}", lesson.title_id)}>{ "Aller au texte de la leçon" }</a>
-            <Toc entries={lesson.toc()} />
             <article class="lesson" lang="fr">
                 <header class="lesson-header">
                     <nav class="breadcrumb" aria-label="Fil d’Ariane">
@@ -60,13 +59,18 @@ pub fn LessonView(props: &LessonViewProps) -> Html {
                     </nav>
                     <h1 id={lesson.title_id.clone()}>{ lesson.title.clone() }</h1>
                 </header>
-                if !lesson.intro.is_empty() {
-                    <div class="lesson-intro">{ blocks(&lesson.intro, &mut slots, None) }</div>
-                }
-                { for lesson.sections.iter().map(|s| section(s, &mut slots)) }
-                if !lesson.conclusion.is_empty() {
-                    <div class="lesson-conclusion">{ blocks(&lesson.conclusion, &mut slots, None) }</div>
-                }
+                // After the title in reading order (a folded list on narrow screens); beside the
+                // text, sticky, on wide ones (styles/main.css).
+                <Toc entries={lesson.toc()} />
+                <div class="lesson-body">
+                    if !lesson.intro.is_empty() {
+                        <div class="lesson-intro">{ blocks(&lesson.intro, &mut slots, None) }</div>
+                    }
+                    { for lesson.sections.iter().map(|s| section(s, &mut slots)) }
+                    if !lesson.conclusion.is_empty() {
+                        <div class="lesson-conclusion">{ blocks(&lesson.conclusion, &mut slots, None) }</div>
+                    }
+                </div>
             </article>
         </main>
     }
