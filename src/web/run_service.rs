@@ -202,3 +202,12 @@ fn lane_event(event: &Event) -> Option<LaneEvent> {
     };
     Some(LaneEvent { gid: event.gid as u64, at_ms: ms(event.at), change })
 }
+
+/// A one-shot delayed call, cancelled when dropped (a debounce: replace it to restart).
+pub struct Delayed(#[allow(dead_code)] gloo_timers::callback::Timeout);
+
+impl Delayed {
+    pub fn new(delay_ms: u32, f: impl FnOnce() + 'static) -> Self {
+        Delayed(gloo_timers::callback::Timeout::new(delay_ms, f))
+    }
+}

@@ -9,10 +9,8 @@ mod source;
 mod summary;
 mod timeline;
 
-use std::cell::RefCell;
 use std::rc::Rc;
 
-use gloo_timers::callback::Timeout;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
@@ -22,8 +20,8 @@ use crate::lesson::LifecycleStep;
 use crate::scenarios::{Params, ScenarioId};
 use crate::url_state::{to_query, CellLink, LinkNotice};
 use crate::web::page;
-use crate::web::run_service::CellRun;
 
+use super::hooks::{use_cell_runner, CellRunner};
 use console::Console;
 use controls::Controls;
 use params::ParamsPanel;
@@ -51,9 +49,6 @@ pub struct CellProps {
     pub on_lifecycle: Callback<(u8, Option<LifecycleStep>)>,
 }
 
-/// Delay between the last parameter edit and the automatic rerun.
-const RERUN_AFTER_EDIT_MS: u32 = 400;
-
 /// The DOM id of cell `index`, the target of share links.
 pub fn cell_id(index: u8) -> String {
     format!("cellule-{index}")
@@ -65,71 +60,11 @@ pub fn RunnableCell(props: &CellProps) -> Html {
         let (index, link, notices) = (props.index, props.link.clone(), props.notices.clone());
         use_reducer(move || CellState::new(index, link, notices))
     };
-    // Callbacks fired later (a debounced rerun, a timer) must read the newest state, not the
-    // state of the render that created them.
-    let latest = use_mut_ref(|| state.clone());
-    *latest.borrow_mut() = state.clone();
-    let run_handle: Rc<RefCell<Option<CellRun>>> = use_mut_ref(|| None);
-    let generation = use_mut_ref(|| 0u64);
-    let rerun_timer: Rc<RefCell<Option<Timeout>>> = use_mut_ref(|| None);
+    let runner = use_cell_runner(&state, props.link.as_ref().is_some_and(|link| link.run));
     let copied = use_state(|| None::<bool>);
     let defaults = use_memo(state.params.scenario(), |scenario| Params::defaults(*scenario));
+    let CellRunner { run, stop, rerun_soon } = runner;
 
-    let run = {
-        let (latest, run_handle, generation) = (latest.clone(), run_handle.clone(), generation.clone());
-        Callback::from(move |()| {
-            let state = latest.borrow().clone();
-            // Stop the old run before the new one starts; its output is also fenced by generation.
-            drop(run_handle.borrow_mut().take());
-            let current = {
-                let mut generation = generation.borrow_mut();
-                *generation += 1;
-                *generation
-            };
-            state.dispatch(CellAction::RunStarted { generation: current, expected_ms: None });
-            let dispatcher = state.dispatcher();
-            let on_batch =
-                Callback::from(move |batch| dispatcher.dispatch(CellAction::Output { generation: current, batch }));
-            *run_handle.borrow_mut() = Some(CellRun::start(&state.params, state.speed, on_batch));
-        })
-    };
-    let stop = {
-        let (state, run_handle, generation) = (state.clone(), run_handle.clone(), generation.clone());
-        Callback::from(move |()| {
-            drop(run_handle.borrow_mut().take());
-            state.dispatch(CellAction::Stopped { generation: *generation.borrow() });
-        })
-    };
-
-    // A finished run lets go of its driver; leaving the page or removing the cell stops it.
-    {
-        let run_handle = run_handle.clone();
-        let ended = matches!(state.run.phase, Phase::Ended(_));
-        use_effect_with(ended, move |ended| {
-            if *ended {
-                drop(run_handle.borrow_mut().take());
-            }
-        });
-    }
-    {
-        let (run_handle, rerun_timer) = (run_handle.clone(), rerun_timer.clone());
-        use_effect_with((), move |_| {
-            move || {
-                drop(rerun_timer.borrow_mut().take());
-                drop(run_handle.borrow_mut().take());
-            }
-        });
-    }
-    // A link with run=1 starts on open.
-    {
-        let run = run.clone();
-        let autorun = props.link.as_ref().is_some_and(|link| link.run);
-        use_effect_with((), move |_| {
-            if autorun {
-                run.emit(());
-            }
-        });
-    }
     // The address bar follows the cell.
     {
         let on_link = props.on_link.clone();
@@ -143,14 +78,11 @@ pub fn RunnableCell(props: &CellProps) -> Html {
     }
 
     let on_edit = {
-        let (state, run, rerun_timer) = (state.clone(), run.clone(), rerun_timer.clone());
+        let state = state.clone();
         Callback::from(move |(name, text): (&'static str, String)| {
             state.dispatch(CellAction::EditParam { name, text });
             // Once the reader has run the cell, edits rerun it (debounced while sliding).
-            if state.run.phase != Phase::Idle {
-                let run = run.clone();
-                *rerun_timer.borrow_mut() = Some(Timeout::new(RERUN_AFTER_EDIT_MS, move || run.emit(())));
-            }
+            rerun_soon.emit(());
         })
     };
     let on_scenario = {

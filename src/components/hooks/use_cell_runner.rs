@@ -1,0 +1,93 @@
+//! Starts, stops and reruns a cell's program, keeping the run's handle out of the component.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::cell::state::{CellAction, CellState, Phase};
+use crate::web::run_service::{CellRun, Delayed};
+
+/// Delay between the last parameter edit and the automatic rerun.
+const RERUN_AFTER_EDIT_MS: u32 = 400;
+
+/// What a cell can ask of its runner.
+#[derive(Clone, PartialEq)]
+pub struct CellRunner {
+    /// Starts a run with the newest parameters, stopping the previous run first.
+    pub run: Callback<()>,
+    pub stop: Callback<()>,
+    /// Reruns shortly, once edits settle (only after the reader has run the cell once).
+    pub rerun_soon: Callback<()>,
+}
+
+/// The run handle lives in the hook; it is dropped (which stops the run and clears its
+/// timers) on stop, on rerun, when the run ends, and when the cell unmounts.
+#[hook]
+pub fn use_cell_runner(state: &UseReducerHandle<CellState>, autorun: bool) -> CellRunner {
+    // Callbacks fired later (a debounced rerun) must read the newest state, not the state of
+    // the render that created them.
+    let latest = use_mut_ref(|| state.clone());
+    *latest.borrow_mut() = state.clone();
+    let handle: Rc<RefCell<Option<CellRun>>> = use_mut_ref(|| None);
+    let rerun_timer: Rc<RefCell<Option<Delayed>>> = use_mut_ref(|| None);
+    let generation = use_mut_ref(|| 0u64);
+
+    let run = {
+        let (latest, handle, generation) = (latest.clone(), handle.clone(), generation.clone());
+        use_callback((), move |(), _| {
+            let state = latest.borrow().clone();
+            // Stop the old run before the new one starts; its output is also fenced by generation.
+            drop(handle.borrow_mut().take());
+            let current = {
+                let mut generation = generation.borrow_mut();
+                *generation += 1;
+                *generation
+            };
+            state.dispatch(CellAction::RunStarted { generation: current, expected_ms: None });
+            let dispatcher = state.dispatcher();
+            let on_batch =
+                Callback::from(move |batch| dispatcher.dispatch(CellAction::Output { generation: current, batch }));
+            *handle.borrow_mut() = Some(CellRun::start(&state.params, state.speed, on_batch));
+        })
+    };
+    let stop = {
+        let (latest, handle, generation) = (latest.clone(), handle.clone(), generation.clone());
+        use_callback((), move |(), _| {
+            drop(handle.borrow_mut().take());
+            latest.borrow().dispatch(CellAction::Stopped { generation: *generation.borrow() });
+        })
+    };
+    let rerun_soon = {
+        let (latest, run, rerun_timer) = (latest.clone(), run.clone(), rerun_timer.clone());
+        use_callback((), move |(), _| {
+            if latest.borrow().run.phase != Phase::Idle {
+                let run = run.clone();
+                *rerun_timer.borrow_mut() = Some(Delayed::new(RERUN_AFTER_EDIT_MS, move || run.emit(())));
+            }
+        })
+    };
+
+    let ended = matches!(state.run.phase, Phase::Ended(_));
+    {
+        let handle = handle.clone();
+        use_effect_with(ended, move |ended| {
+            if *ended {
+                drop(handle.borrow_mut().take());
+            }
+        });
+    }
+    {
+        let run = run.clone();
+        use_effect_with((), move |_| {
+            if autorun {
+                run.emit(());
+            }
+            move || {
+                drop(rerun_timer.borrow_mut().take());
+                drop(handle.borrow_mut().take());
+            }
+        });
+    }
+    CellRunner { run, stop, rerun_soon }
+}
