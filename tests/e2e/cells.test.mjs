@@ -52,7 +52,7 @@ test('the first program at its defaults prints what Go prints, when Go prints it
   // One lane per goroutine, main first; nobody killed.
   assert.equal(await page.locator('#cellule-1 .timeline .lane').count(), 3);
   assert.equal(await page.locator('#cellule-1 .timeline .end.killed').count(), 0);
-  await screenshots(page, 'cell-simple', { scrollTo: '#cellule-1' });
+  await screenshots(page, 'cell-simple', { scrollTo: '#cellule-1 .controls' });
   assert.deepEqual(tracked.problems(), []);
   assert.deepEqual(tracked.foreignRequests(), []);
   await tracked.context.close();
@@ -69,7 +69,7 @@ test('premature: main returns early, goroutines are killed and their lines lost'
   assert.ok((await page.locator('#cellule-1 .timeline .end.killed').count()) >= 2, 'killed lanes are marked');
   const lost = Number(text(await page.textContent('#cellule-1 .summary .lost strong')));
   assert.ok(lost > 0, `lines lost: ${lost}`);
-  await screenshots(page, 'cell-premature', { scrollTo: '#cellule-1' });
+  await screenshots(page, 'cell-premature', { scrollTo: '#cellule-1 .controls' });
   assert.deepEqual(tracked.problems(), []);
   await tracked.context.close();
 });
