@@ -393,3 +393,9 @@ fn safe_href_table() {
     }
     assert!(std::ptr::eq(goroutines_notebook::lesson::lesson(), goroutines_notebook::lesson::lesson()));
 }
+
+#[test]
+fn the_model_built_at_compile_time_equals_a_fresh_parse() {
+    let fresh = goroutines_notebook::lesson::parse_lesson(LESSON_MARKDOWN);
+    assert_eq!(goroutines_notebook::lesson::lesson(), &fresh);
+}
