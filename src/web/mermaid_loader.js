@@ -135,6 +135,17 @@ export async function renderMermaid(container, source, dark) {
       startOnLoad: false,
       securityLevel: 'strict',
       theme: dark ? 'dark' : 'default',
+      // The themes' drop shadow is a light glow on a dark page: none, in both themes.
+      themeVariables: {
+        dropShadow: 'none',
+        // The dark theme's gradient strokes fade out on one side of each node: plain strokes.
+        useGradient: false,
+        fontSize: '15px',
+        // The figure's background (--surface in styles/main.css), so that "Oui"/"Non" sit on it.
+        edgeLabelBackground: dark ? '#181d25' : '#f7f8fa',
+      },
+      // Tighter than mermaid's defaults: the lifecycle is a tall, narrow chart.
+      flowchart: { rankSpacing: 30, nodeSpacing: 30, padding: 10 },
       suppressErrorRendering: true,
       fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif',
     });

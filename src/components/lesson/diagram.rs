@@ -143,6 +143,7 @@ pub fn Diagram(props: &DiagramProps) -> Html {
         .highlight
         .map(|step| format!("Goroutine suivie (g{FOLLOWED_GID}) : {}", step.label_fr()))
         .unwrap_or_default();
+    let killed = props.highlight.is_some_and(LifecycleStep::is_killed);
     let busy = if matches!(state.status, Status::Loading) { "true" } else { "false" };
     let failed = matches!(state.status, Status::Failed(_));
     html! {
@@ -152,7 +153,7 @@ pub fn Diagram(props: &DiagramProps) -> Html {
             { status }
             // Always in the DOM (a live region must exist before it changes); empty, hence
             // collapsed, when nothing is lit.
-            <p class="diagram-live" aria-live="polite">{ live }</p>
+            <p class={classes!("diagram-live", killed.then_some("killed"))} aria-live="polite">{ live }</p>
             <details class="diagram-source">
                 <summary>{ "Voir la source" }</summary>
                 <pre class="code" tabindex="0"><code class="language-mermaid" translate="no">{ props.source.clone() }</code></pre>

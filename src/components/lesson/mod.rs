@@ -29,6 +29,9 @@ pub struct LessonViewProps {
     pub diagram_highlight: Option<LifecycleStep>,
 }
 
+/// The id of the lesson's text (after the table of contents): the skip link's target.
+const BODY_ID: &str = "texte-de-la-lecon";
+
 /// The whole lesson: breadcrumb, title, table of contents, sections in order.
 #[component]
 pub fn LessonView(props: &LessonViewProps) -> Html {
@@ -44,7 +47,8 @@ pub fn LessonView(props: &LessonViewProps) -> Html {
     html! {
         // The page's main landmark (App renders no <main> around it).
         <main class="lesson-page">
-            <a class="skip-link" href={format!("#{}", lesson.title_id)}>{ "Aller au texte de la leçon" }</a>
+            // Past the breadcrumb, the title and the table of contents.
+            <a class="skip-link" href={format!("#{BODY_ID}")}>{ "Aller au texte de la leçon" }</a>
             <article class="lesson" lang="fr">
                 <header class="lesson-header">
                     <nav class="breadcrumb" aria-label="Fil d’Ariane">
@@ -62,7 +66,7 @@ pub fn LessonView(props: &LessonViewProps) -> Html {
                 // After the title in reading order (a folded list on narrow screens); beside the
                 // text, sticky, on wide ones (styles/main.css).
                 <Toc entries={lesson.toc()} />
-                <div class="lesson-body">
+                <div class="lesson-body" id={BODY_ID}>
                     if !lesson.intro.is_empty() {
                         <div class="lesson-intro">{ blocks(&lesson.intro, &mut slots, None) }</div>
                     }
