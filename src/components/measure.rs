@@ -168,16 +168,3 @@ pub fn MeasureWidget() -> Html {
         </section>
     }
 }
-
-#[cfg(test)]
-mod tests {
-    use super::{bytes_fr, fr};
-
-    #[test]
-    fn french_numbers() {
-        assert_eq!(fr(100_000.0, 0), "100\u{202f}000");
-        assert_eq!(fr(1.234, 2), "1,23");
-        assert_eq!(fr(999.0, 0), "999");
-        assert_eq!(bytes_fr(212.4), "212 octets");
-    }
-}

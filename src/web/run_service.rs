@@ -53,6 +53,20 @@ pub fn goroutine_estimate(params: &Params) -> u64 {
     ["goroutines", "workers", "leaks", "jobs"].iter().map(|name| params.get(name)).max().unwrap_or(0) + 1
 }
 
+/// Above this many goroutines the duration is not computed ahead of the run.
+const PREVIEW_MAX_GOROUTINES: u64 = 500;
+
+/// How long the program lasts, in virtual ms, found by running it in virtual time first (cheap
+/// for small programs). It fixes the timeline's scale and drives the progress bar.
+pub fn expected_duration_ms(params: &Params) -> Option<f64> {
+    if goroutine_estimate(params) > PREVIEW_MAX_GOROUTINES {
+        return None;
+    }
+    let mut run = VirtualRun::with_clock(scenarios::program(params), TraceLevel::Counts, Rc::new(|| 0.0));
+    run.run_to_end();
+    Some(ms(run.runtime().now()))
+}
+
 impl CellRun {
     /// Starts `params` at `speed`; every batch goes to `on_batch` until the run ends or drops.
     pub fn start(params: &Params, speed: Speed, on_batch: Callback<RunBatch>) -> CellRun {

@@ -137,10 +137,17 @@ pub fn RunnableCell(props: &CellProps) -> Html {
     let notices = state.notices.iter().map(|notice| html! { <li>{ notice.message_fr() }</li> });
     let running = state.is_running();
     let progress = running.then(|| {
-        let now = state.run.now_ms;
+        let run = &state.run;
+        // Time when the duration is known, else goroutines finished over started.
+        let (value, max) = match run.expected_ms {
+            Some(expected) if expected > 0.0 => (run.now_ms, expected),
+            _ => (run.summary.finished as f64, run.summary.started.max(1) as f64),
+        };
         html! {
             <div class="progress" role="status">
-                <span>{ format!("En cours… t = {} · {} goroutines lancées", console::format_ms(now), state.run.summary.started) }</span>
+                <progress value={value.to_string()} max={max.to_string()} aria-label="Progression de l’exécution"></progress>
+                <span>{ format!("En cours… t = {} · {} goroutines lancées, {} terminées",
+                    console::format_ms(run.now_ms), run.summary.started, run.summary.finished) }</span>
             </div>
         }
     });

@@ -6,7 +6,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::cell::state::{CellAction, CellState, Phase};
-use crate::web::run_service::{CellRun, Delayed};
+use crate::web::run_service::{expected_duration_ms, CellRun, Delayed};
 
 /// Delay between the last parameter edit and the automatic rerun.
 const RERUN_AFTER_EDIT_MS: u32 = 400;
@@ -44,7 +44,8 @@ pub fn use_cell_runner(state: &UseReducerHandle<CellState>, autorun: bool) -> Ce
                 *generation += 1;
                 *generation
             };
-            state.dispatch(CellAction::RunStarted { generation: current, expected_ms: None });
+            let expected_ms = expected_duration_ms(&state.params);
+            state.dispatch(CellAction::RunStarted { generation: current, expected_ms });
             let dispatcher = state.dispatcher();
             let on_batch =
                 Callback::from(move |batch| dispatcher.dispatch(CellAction::Output { generation: current, batch }));
