@@ -1,0 +1,392 @@
+// The goroutine benchmark (`npm run bench`): not a test, a measurement of the release build.
+//
+// For N = 10^4, 10^5, 10^6 tasks that each sleep D = 100 ms once, four ways:
+//   runtime   the notebook's runtime, browser driver (window.wasmBindings.benchRuntime)
+//   naive     one wasm_bindgen_futures::spawn_local + gloo TimeoutFuture per task (benchNaive)
+//   promises  plain JS in the page: one async function + one setTimeout per task
+//   go        native Go 1.19 on this machine (tests/bench/go/main.go, built once to a temp dir)
+// Each browser measurement runs in a fresh page load (wasm memory never shrinks). Then the
+// page's own UI: the share link ?scenario=many&goroutines=100000&run=1 at 1×, long tasks until
+// « Programme terminé ».
+//
+// Env: BENCH_DIST (default dist, from `trunk build --release --offline`), CHROMIUM,
+// BENCH_N (comma-separated, default 10000,100000,1000000), BENCH_SLEEP_MS (default 100),
+// BENCH_JSON (write all raw results to this file).
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import { startServer } from '../e2e/serve.mjs';
+
+const DIST = process.env.BENCH_DIST ?? 'dist';
+const NS = (process.env.BENCH_N ?? '10000,100000,1000000').split(',').map(Number);
+const D = Number(process.env.BENCH_SLEEP_MS ?? 100);
+const WAY_TIMEOUT = 180_000;
+const UI_N = 100_000;
+
+if (!existsSync(join(DIST, 'index.html'))) {
+  console.error(`no ${DIST}/index.html: run \`trunk build --release --offline\` first (or set BENCH_DIST)`);
+  process.exit(1);
+}
+if (!readFileSync(join(DIST, 'index.html'), 'utf8').includes('window.wasmBindings')) {
+  console.error(`${DIST}/index.html does not expose window.wasmBindings (trunk 0.21 loader expected)`);
+  process.exit(1);
+}
+
+// ---- native Go -------------------------------------------------------------------------------
+
+function goBaseline(n) {
+  const dir = mkdtempSync(join(tmpdir(), 'gobench-'));
+  const bin = join(dir, 'bench');
+  execFileSync('go', ['build', '-o', bin, 'main.go'], {
+    cwd: 'tests/bench/go',
+    env: { ...process.env, GO111MODULE: 'off', GOFLAGS: '' },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  const run = (args) => JSON.parse(execFileSync(bin, args, { encoding: 'utf8', maxBuffer: 1 << 20 }));
+  return (count) => {
+    const time = run(['-mode', 'time', '-n', String(count), '-sleep', String(D)]);
+    const mem = run(['-mode', 'mem', '-n', String(count)]);
+    return { ...time, mem };
+  };
+}
+
+// ---- browser ---------------------------------------------------------------------------------
+
+const launch = () =>
+  chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--enable-precise-memory-info',
+      '--js-flags=--expose-gc',
+    ],
+  });
+
+// Installed before any page script: records every long task (> 50 ms) with its start, and the
+// moment the lesson's title appears (the end of the page's own start-up).
+function observeLongTasks() {
+  window.__longtasks = [];
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) window.__longtasks.push({ start: e.startTime, duration: e.duration });
+  }).observe({ type: 'longtask', buffered: true });
+  const mark = () => {
+    if (window.__lessonShownAt === undefined && document.querySelector('article.lesson h1')) {
+      window.__lessonShownAt = performance.now();
+    }
+  };
+  new MutationObserver(mark).observe(document, { childList: true, subtree: true });
+}
+
+/** A fresh page of the app, loaded and idle, with the long-task observer. */
+async function freshPage(browser, url, query = '') {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  const crashed = { yes: false };
+  page.on('crash', () => (crashed.yes = true));
+  page.on('pageerror', (err) => console.error(`  pageerror: ${err.message}`));
+  await page.addInitScript(observeLongTasks);
+  await page.goto(url + query);
+  await page.waitForFunction(() => window.wasmBindings && document.querySelector('article.lesson h1'), null, {
+    timeout: 60_000,
+  });
+  return { context, page, crashed };
+}
+
+/** Longest long task that started after `since` (ms, page clock). */
+const longestSince = (page, since) =>
+  page.evaluate(
+    (since) => window.__longtasks.filter((t) => t.start >= since).reduce((m, t) => Math.max(m, t.duration), 0),
+    since,
+  );
+
+async function inPage(browser, url, way, n) {
+  const { context, page, crashed } = await freshPage(browser, url);
+  try {
+    // Let the start-up settle, collect its garbage, then start the clock for long tasks.
+    await page.waitForTimeout(500);
+    const since = await page.evaluate(() => {
+      window.gc?.();
+      return performance.now();
+    });
+    const raw = await Promise.race([
+      page.evaluate(
+        async ({ way, n, d }) => {
+          if (way === 'runtime') return JSON.parse(await window.wasmBindings.benchRuntime(n, d));
+          if (way === 'naive') return JSON.parse(await window.wasmBindings.benchNaive(n, d));
+          // promises: plain JS, one async function and one setTimeout per task.
+          const heap = () => performance.memory?.usedJSHeapSize ?? null;
+          const before = heap();
+          let parked = 0;
+          let remaining = n;
+          let endAt = 0;
+          let done;
+          const finished = new Promise((ok) => (done = ok));
+          const task = async () => {
+            parked++;
+            await new Promise((wake) => setTimeout(wake, d));
+            parked--;
+            if (--remaining === 0) {
+              endAt = performance.now();
+              done();
+            }
+          };
+          const t0 = performance.now();
+          for (let i = 0; i < n; i++) task();
+          while (parked < n) await new Promise((ok) => setTimeout(ok, 0));
+          await new Promise((ok) => setTimeout(ok, 0)); // same settling as the wasm ways
+          const parkedAt = performance.now();
+          const peak = heap();
+          const parkedPeak = parked;
+          await finished;
+          const total = (endAt - t0) * 1000;
+          return {
+            way,
+            n,
+            sleep_ms: d,
+            total_us: total,
+            spawn_us: (parkedAt - t0) * 1000,
+            spawn_us_per_task: ((parkedAt - t0) * 1000) / n,
+            us_per_task_over_sleep: (total - d * 1000) / n,
+            parked_peak: parkedPeak,
+            wasm_growth_per_task: 0,
+            heap_per_task: 0,
+            js_heap_before: before,
+            js_heap_peak: peak,
+            js_heap_growth_per_task: peak === null ? null : (peak - before) / n,
+          };
+        },
+        { way, n, d: D },
+      ),
+      new Promise((_, fail) => setTimeout(() => fail(new Error(`timeout after ${WAY_TIMEOUT} ms`)), WAY_TIMEOUT)),
+    ]);
+    await page.waitForTimeout(300); // long-task entries arrive asynchronously
+    raw.longest_task_ms = await longestSince(page, since);
+    return raw;
+  } catch (err) {
+    return { way, n, error: crashed.yes ? 'page crashed' : String(err.message ?? err).split('\n')[0] };
+  } finally {
+    await context.close().catch(() => {});
+  }
+}
+
+/** The page's own UI running `many` with UI_N goroutines at 1× from the share link. */
+async function uiRun(browser, url) {
+  const query = `?scenario=many&goroutines=${UI_N}&run=1`;
+  const { context, page, crashed } = await freshPage(browser, url, query);
+  try {
+    const t0 = Date.now();
+    await page.waitForFunction(
+      () => [...document.querySelectorAll('.status')].some((e) => e.textContent.includes('Programme terminé')),
+      null,
+      { timeout: WAY_TIMEOUT, polling: 100 },
+    );
+    const wallMs = Date.now() - t0;
+    await page.waitForTimeout(300);
+    const result = await page.evaluate(() => ({
+      lessonShownAt: window.__lessonShownAt,
+      tasks: window.__longtasks,
+      status: [...document.querySelectorAll('.status')].map((e) => e.textContent.trim()),
+      output: document.querySelector('.console')?.textContent.slice(-120) ?? '',
+    }));
+    const after = result.tasks.filter((t) => t.start >= result.lessonShownAt);
+    return {
+      query,
+      wallMs,
+      lessonShownAt: result.lessonShownAt,
+      startupLongest: result.tasks
+        .filter((t) => t.start < result.lessonShownAt)
+        .reduce((m, t) => Math.max(m, t.duration), 0),
+      runLongest: after.reduce((m, t) => Math.max(m, t.duration), 0),
+      runTasks: after.map((t) => `${t.duration.toFixed(0)} ms @${t.start.toFixed(0)}`),
+      status: result.status,
+    };
+  } catch (err) {
+    return { query, error: crashed.yes ? 'page crashed' : String(err.message ?? err).split('\n')[0] };
+  } finally {
+    await context.close().catch(() => {});
+  }
+}
+
+/** The « Mesurer dans votre navigateur » widget: its figures and the long tasks it causes. */
+async function widgetRun(browser, url) {
+  const { context, page, crashed } = await freshPage(browser, url);
+  try {
+    await page.locator('.measure-widget').scrollIntoViewIfNeeded();
+    // The diagram just below loads and renders Mermaid once in view: not the widget's cost.
+    await page.waitForFunction(() => document.querySelector('figure.diagram svg g.node'), null, { timeout: 60_000 });
+    await page.waitForTimeout(500);
+    const since = await page.evaluate(() => performance.now());
+    await page.click('.measure-widget button.primary');
+    await page.waitForFunction(
+      () => document.querySelector('.measure-progress')?.textContent.includes('Terminé'),
+      null,
+      { timeout: WAY_TIMEOUT, polling: 100 },
+    );
+    await page.waitForTimeout(300);
+    const cells = await page.$$eval('.measure-table tbody tr', (rows) =>
+      rows.map((r) => [...r.children].map((c) => c.textContent.trim())),
+    );
+    return { cells, longest: await longestSince(page, since) };
+  } catch (err) {
+    return { error: crashed.yes ? 'page crashed' : String(err.message ?? err).split('\n')[0] };
+  } finally {
+    await context.close().catch(() => {});
+  }
+}
+
+// ---- table -----------------------------------------------------------------------------------
+
+const num = (v, digits = 2) =>
+  v === null || v === undefined || Number.isNaN(v) ? 'n/a' : (Math.abs(v) < 0.5 * 10 ** -digits ? 0 : v).toFixed(digits);
+
+/** Peak memory per parked task, bytes: everything the tab (or process) grew by. */
+function memPerTask(r) {
+  if (r.way === 'go') return r.mem?.sys_per_task;
+  const js = r.js_heap_growth_per_task ?? 0;
+  return (r.wasm_growth_per_task ?? 0) + js;
+}
+
+function row(r) {
+  if (r.error) return [r.way, String(r.n), `ERROR: ${r.error}`];
+  return [
+    r.way,
+    String(r.n),
+    num(r.us_per_task_over_sleep),
+    num(r.spawn_us_per_task),
+    num(memPerTask(r), 0),
+    r.way === 'go' ? num(r.mem?.stack_inuse_per_task, 0) : num(r.heap_per_task, 0),
+    r.way === 'go' ? 'n/a' : num(r.js_heap_growth_per_task, 0),
+    r.way === 'go' ? String(r.mem?.parked_peak) : String(r.parked_peak),
+    r.way === 'go' ? 'n/a' : num(r.longest_task_ms, 0),
+  ];
+}
+
+function printTable(rows) {
+  const head = [
+    'way',
+    'N',
+    'µs/task over sleep',
+    'spawn µs/task',
+    'peak B/parked task',
+    'heap B/task',
+    'JS heap B/task',
+    'parked peak',
+    'longest task ms',
+  ];
+  const all = [head, ...rows];
+  const widths = head.map((_, i) => Math.max(...all.map((r) => (r[i] ?? '').length)));
+  const line = (r) => r.map((c, i) => (i < 2 ? (c ?? '').padEnd(widths[i]) : (c ?? '').padStart(widths[i]))).join('  ');
+  console.log(line(head));
+  console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+  for (const r of rows) console.log(line(r));
+}
+
+// ---- main ------------------------------------------------------------------------------------
+
+const server = await startServer({ root: DIST });
+const results = [];
+let ui;
+let widget;
+try {
+  console.log(`dist: ${DIST}; N = ${NS.join(', ')}; D = ${D} ms; Chromium ${execFileSync(process.env.CHROMIUM ?? '/usr/bin/chromium', ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim()}`);
+  const go = goBaseline();
+  for (const n of NS) {
+    const browser = await launch();
+    try {
+      for (const way of ['runtime', 'naive', 'promises']) {
+        process.stdout.write(`  ${way} N=${n}… `);
+        const r = await inPage(browser, server.url, way, n);
+        console.log(r.error ? `error: ${r.error}` : `${num(r.us_per_task_over_sleep)} µs/task`);
+        results.push(r);
+      }
+    } finally {
+      await browser.close();
+    }
+    process.stdout.write(`  go N=${n}… `);
+    const r = go(n);
+    console.log(`${num(r.us_per_task_over_sleep)} µs/task`);
+    results.push(r);
+  }
+  const browser = await launch();
+  try {
+    console.log(`  page UI, many with ${UI_N} goroutines at 1×…`);
+    ui = await uiRun(browser, server.url);
+    console.log('  widget « Mesurer dans votre navigateur »…');
+    widget = await widgetRun(browser, server.url);
+  } finally {
+    await browser.close();
+  }
+} finally {
+  await server.close();
+}
+
+console.log('');
+console.log(`Tasks that each sleep ${D} ms once; "over sleep" = (total - ${D} ms) / N; spawn = start until all parked;`);
+console.log('peak B/parked task: wasm memory + JS heap growth (browser, fresh page) or MemStats.Sys growth (Go, all parked);');
+console.log('heap B/task: live Rust heap growth (counting allocator) or Go StackInuse growth.');
+console.log('');
+printTable(results.map(row));
+console.log('');
+
+const find = (way, n) => results.find((r) => r.way === way && r.n === n && !r.error);
+for (const n of NS) {
+  const rt = find('runtime', n);
+  if (!rt) continue;
+  const parts = [];
+  for (const base of ['naive', 'promises', 'go']) {
+    const b = find(base, n);
+    if (!b) continue;
+    const over = b.us_per_task_over_sleep / rt.us_per_task_over_sleep;
+    const spawn = b.spawn_us_per_task / rt.spawn_us_per_task;
+    const mem = memPerTask(b) / memPerTask(rt);
+    parts.push(`${base}: ${num(over, 1)}× over sleep, ${num(spawn, 1)}× spawn, ${num(mem, 1)}× memory`);
+  }
+  console.log(`N=${n} runtime is faster/smaller by — ${parts.join('; ')}`);
+}
+console.log('');
+if (ui?.error) {
+  console.log(`page UI ${ui.query}: ERROR ${ui.error}`);
+} else if (ui) {
+  console.log(
+    `page UI ${ui.query}: « ${ui.status.join(' | ')} » after ${ui.wallMs} ms; longest main-thread task during the run ` +
+      `${num(ui.runLongest, 0)} ms (target ≤ 50); start-up before the lesson showed: ${num(ui.startupLongest, 0)} ms`,
+  );
+  if (ui.runTasks.length) console.log(`  long tasks after start-up: ${ui.runTasks.join(', ')}`);
+}
+if (widget?.error) {
+  console.log(`widget: ERROR ${widget.error}`);
+} else if (widget) {
+  console.log(
+    `widget (10^5 goroutines in batches): ${widget.cells.map((c) => `${c[0]} = ${c[1]}`).join('; ')}; ` +
+      `longest main-thread task from the click to « Terminé »: ${num(widget.longest, 0)} ms`,
+  );
+}
+const million = find('runtime', 1_000_000);
+if (NS.includes(1_000_000)) {
+  console.log(
+    million
+      ? `10^6 goroutines parked at once in one tab: ${million.parked_peak} parked, no crash, ` +
+          `wasm memory ${num(million.wasm_peak / 2 ** 20, 0)} MiB at peak`
+      : `10^6 goroutines: ${results.find((r) => r.way === 'runtime' && r.n === 1_000_000)?.error ?? 'not run'}`,
+  );
+}
+
+// Targets of the issue, judged on this run (N = 10^5 unless said).
+const target = (ok, text) => console.log(`${ok === undefined ? 'n/a ' : ok ? 'MET ' : 'MISS'}  ${text}`);
+console.log('');
+const [rt5, naive5, go5] = [find('runtime', 100_000), find('naive', 100_000), find('go', 100_000)];
+const ratio = (a, b) => (a && b ? b.us_per_task_over_sleep / a.us_per_task_over_sleep : undefined);
+target(rt5 && naive5 && ratio(rt5, naive5) >= 10, `≥ 10× faster than naive spawn_local + TimeoutFuture: ${num(ratio(rt5, naive5), 1)}×`);
+target(rt5 && go5 && ratio(rt5, go5) > 1, `faster than native Go per task: ${num(ratio(rt5, go5), 1)}×`);
+const worstMem = Math.max(...NS.map((n) => find('runtime', n)).filter(Boolean).map(memPerTask));
+target(Number.isFinite(worstMem) ? worstMem <= 256 : undefined, `≤ 256 B per parked goroutine: worst ${num(worstMem, 0)} B over N = ${NS.join(', ')}`);
+if (NS.includes(1_000_000)) target(million?.parked_peak === 1_000_000, '10^6 goroutines parked at once without a crash');
+target(ui && !ui.error ? ui.runLongest <= 50 : undefined, `no main-thread task > 50 ms while 10^5 goroutines run with the page's UI: ${num(ui?.runLongest, 0)} ms`);
+if (process.env.BENCH_JSON) writeFileSync(process.env.BENCH_JSON, JSON.stringify({ results, ui, widget }, null, 2));
