@@ -107,7 +107,13 @@ impl Runtime {
         let (result, wakes) = {
             let mut core = self.0.borrow_mut();
             let result = f(&mut core);
-            (result, std::mem::take(&mut core.pending_wakes))
+            // In DeferredWakers mode the driver hands wakes out itself (take_wakes).
+            let wakes = if core.mode == WakeMode::DeferredWakers {
+                Default::default()
+            } else {
+                std::mem::take(&mut core.pending_wakes)
+            };
+            (result, wakes)
         };
         for waker in wakes {
             waker.wake();
@@ -292,6 +298,34 @@ impl Runtime {
     pub fn check_deadlock(&self) -> bool {
         let garbage = self.with(|core| core.is_stuck().then(|| core.deadlock()));
         garbage.is_some()
+    }
+
+    /// Fires at most `limit` timers due at or before `until`; returns how many fired.
+    pub fn fire_due_up_to(&self, until: Duration, limit: usize) -> usize {
+        self.with(|core| core.fire_due(scheduler::nanos(until), limit))
+    }
+
+    /// In [`WakeMode::DeferredWakers`]: up to `limit` wakers of goroutines made runnable, oldest
+    /// first, for the driver to call.
+    pub fn take_wakes(&self, limit: usize) -> Vec<std::task::Waker> {
+        self.with(|core| {
+            let n = limit.min(core.pending_wakes.len());
+            core.pending_wakes.drain(..n).collect()
+        })
+    }
+
+    /// Up to `limit` goroutines spawned and not yet handed to the executor, oldest first.
+    pub fn take_spawned_up_to(&self, limit: usize) -> Vec<(Gid, GoFuture)> {
+        self.with(|core| {
+            let n = limit.min(core.spawned.len());
+            let gids: Vec<Gid> = core.spawned.drain(..n).collect();
+            gids.into_iter().filter_map(|gid| core.slot(gid).fut.take().map(|f| (gid, f))).collect()
+        })
+    }
+
+    /// Whether wakes or new goroutines are waiting for the driver.
+    pub fn has_pending_dispatch(&self) -> bool {
+        self.read(|core| !core.pending_wakes.is_empty() || !core.spawned.is_empty())
     }
 
     /// Goroutines spawned in [`WakeMode::Wakers`] that the executor has not received yet.

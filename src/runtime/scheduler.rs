@@ -23,6 +23,10 @@ pub enum WakeMode {
     RunQueue,
     /// Each goroutine is an executor task (browser `spawn_local`); waking calls its [`Waker`].
     Wakers,
+    /// Like `Wakers`, but wakes and new goroutines wait in the core until the driver hands them
+    /// out ([`super::Runtime::take_wakes`], [`super::Runtime::take_spawned_up_to`]), so it can
+    /// spread a burst of 10^5 over several browser tasks instead of one microtask checkpoint.
+    DeferredWakers,
 }
 
 /// One goroutine. Kept small: a run of 10^6 goroutines holds 10^6 slots.
@@ -71,7 +75,7 @@ pub(crate) struct Core {
     pub spawned: Vec<Gid>,
     pub expected_lines: Option<u64>,
     /// Wakers to call once the borrow is released (wake-ups of executor tasks).
-    pub pending_wakes: Vec<Waker>,
+    pub pending_wakes: VecDeque<Waker>,
 }
 
 pub(crate) fn nanos(d: Duration) -> u64 {
@@ -94,7 +98,7 @@ impl Core {
             deadline_changed: false,
             spawned: Vec::new(),
             expected_lines: None,
-            pending_wakes: Vec::new(),
+            pending_wakes: VecDeque::new(),
         }
     }
 
@@ -140,7 +144,7 @@ impl Core {
         self.event(gid, EventKind::Spawn { parent });
         match self.mode {
             WakeMode::RunQueue => self.run_queue.push_back(gid),
-            WakeMode::Wakers => self.spawned.push(gid),
+            WakeMode::Wakers | WakeMode::DeferredWakers => self.spawned.push(gid),
         }
         gid
     }
@@ -164,7 +168,7 @@ impl Core {
         }
         match self.mode {
             WakeMode::RunQueue => self.run_queue.push_back(gid),
-            WakeMode::Wakers => self.pending_wakes.extend(waker),
+            WakeMode::Wakers | WakeMode::DeferredWakers => self.pending_wakes.extend(waker),
         }
     }
 
@@ -212,7 +216,7 @@ impl Core {
             let slot = self.slot(gid);
             if slot.queued {
                 // Woken during its own poll (a yield): no stored waker saw it, wake the task now.
-                self.pending_wakes.push(waker.clone());
+                self.pending_wakes.push_back(waker.clone());
             } else if !slot.waker.as_ref().is_some_and(|w| w.will_wake(waker)) {
                 slot.waker = Some(waker.clone());
             }
@@ -401,7 +405,7 @@ impl Core {
         self.timers.shrink_to_fit();
         self.deadline_changed = true;
         // Nothing must be woken any more; dropping these releases the executor tasks.
-        garbage.wakers.append(&mut self.pending_wakes);
+        garbage.wakers.extend(self.pending_wakes.drain(..));
         let exit = Exit { kind, status, at: self.now() };
         self.exit = Some(exit);
         self.event(gid, EventKind::Exit(exit));

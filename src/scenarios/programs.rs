@@ -189,16 +189,24 @@ fn leak(leaks: u64, main_wait_ms: u64) -> Program {
     })
 }
 
+/// Spawns between two yields of `many`'s main loop.
+const PREEMPT_EVERY: u64 = 1024;
+
 fn many(goroutines: u64, pause_ms: u64) -> Program {
     Program::new("many", move |rt: Runtime| async move {
         let wg = rt.wait_group();
-        for _ in 0..goroutines {
+        for i in 0..goroutines {
             wg.add(1);
             let (r, w) = (rt.clone(), wg.clone());
             rt.go(async move {
                 r.sleep(ms(pause_ms)).await;
                 w.done();
             });
+            // Go's scheduler preempts a long loop (sysmon, every 10 ms); yielding now and then
+            // does the same here, so the page is not blocked while main starts 10^5 goroutines.
+            if i % PREEMPT_EVERY == PREEMPT_EVERY - 1 {
+                rt.gosched().await;
+            }
         }
         wg.wait().await;
         rt.println(format!("{goroutines} goroutines ont terminé"));

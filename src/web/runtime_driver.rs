@@ -5,12 +5,18 @@
 //! deadline, never one per sleeping goroutine, and re-arms it whenever that deadline changes
 //! (dropping the old `Timeout` cancels it). Durations are divided by the speed factor.
 //!
-//! Each timer fires exactly one virtual instant; the goroutines it wakes run as microtasks
-//! before the next timer can fire, so lines come in the same order as in virtual time. If the
-//! page falls behind (a throttled tab), later instants fire with zero delay until caught up.
+//! Why slices: wasm-bindgen-futures polls every task woken before a tick in one microtask
+//! checkpoint, which never yields to the page, so 10^5 goroutines woken by one instant (or
+//! started by one loop) would block the main thread for a few hundred milliseconds. The
+//! runtime therefore runs in [`WakeMode::DeferredWakers`]: wakes and new goroutines wait in the
+//! core, and this driver hands at most [`SLICE_TASKS`] of them to the executor per browser task,
+//! continuing after a zero-delay timeout. Timers of one instant fire [`FIRE_LIMIT`] at a time.
+//! Goroutines still run in the order they became runnable, and no timer fires while any are
+//! waiting, so lines come in the same order as in virtual time. If the page falls behind (a
+//! throttled tab), later instants fire with zero delay until caught up.
 //!
 //! Stopping (or dropping [`BrowserRun`]) stops the runtime, which drops every stored waker and
-//! thus lets the `spawn_local` tasks be freed, and drops the timeout.
+//! thus lets the `spawn_local` tasks be freed, and drops the timeouts.
 
 use std::cell::{Cell, RefCell};
 use std::future::Future;
@@ -27,6 +33,11 @@ pub fn performance_now() -> f64 {
     web_sys::window().and_then(|w| w.performance()).map_or(0.0, |p| p.now())
 }
 
+/// Goroutines handed to the executor per browser task; their polls take a few ms at most.
+const SLICE_TASKS: usize = 2048;
+/// Timers fired per browser task when one instant wakes many sleepers.
+const FIRE_LIMIT: usize = 4096;
+
 struct Shared {
     rt: Runtime,
     speed: f64,
@@ -35,6 +46,13 @@ struct Shared {
     /// The timeout that last fired, kept until the next one fires so it is never dropped
     /// while its own callback runs.
     fired: RefCell<Option<Timeout>>,
+    /// The zero-delay timeout that continues handing out work, and the one whose callback runs.
+    resume: RefCell<Option<Timeout>>,
+    resumed: RefCell<Option<Timeout>>,
+    /// Tasks handed to the executor in the current browser task.
+    handed: Cell<usize>,
+    /// The timer must be re-armed once the pending work is handed out.
+    rearm: Cell<bool>,
     /// (virtual ms, real ms) of the last instant reached: the origin of the next delay.
     anchor: Cell<(f64, f64)>,
 }
@@ -47,17 +65,21 @@ pub struct BrowserRun {
 impl BrowserRun {
     /// Starts `program`; `speed` scales durations (2.0 runs twice as fast as real Go).
     pub fn start(program: Program, speed: f64, level: TraceLevel) -> Self {
-        let rt = Runtime::new(level, Rc::new(performance_now), WakeMode::Wakers);
+        let rt = Runtime::new(level, Rc::new(performance_now), WakeMode::DeferredWakers);
         let speed = if speed.is_finite() && speed > 0.0 { speed } else { 1.0 };
         let shared = Rc::new(Shared {
             rt,
             speed,
             timer: RefCell::new(None),
             fired: RefCell::new(None),
+            resume: RefCell::new(None),
+            resumed: RefCell::new(None),
+            handed: Cell::new(0),
+            rearm: Cell::new(false),
             anchor: Cell::new((0.0, performance_now())),
         });
         shared.rt.start(program);
-        Shared::after_poll(&shared);
+        Shared::dispatch(&shared);
         BrowserRun { shared }
     }
 
@@ -96,23 +118,55 @@ impl Drop for BrowserRun {
 
 impl Shared {
     fn clear_timers(&self) {
-        let armed = self.timer.borrow_mut().take();
-        let fired = self.fired.borrow_mut().take();
-        drop((armed, fired));
+        let taken = (self.timer.borrow_mut().take(), self.fired.borrow_mut().take(), self.resume.borrow_mut().take());
+        drop(taken);
     }
 
-    /// After any poll: hand new goroutines to the executor, re-arm the timer if the earliest
-    /// deadline moved, and detect Go's deadlock.
-    fn after_poll(this: &Rc<Shared>) {
-        for (gid, fut) in this.rt.take_spawned() {
-            wasm_bindgen_futures::spawn_local(GoTask { shared: this.clone(), gid, fut: Some(fut) });
+    /// After any poll and at the start of each browser task: hands new goroutines and wakes to
+    /// the executor within this task's budget, then (once nothing waits) detects Go's deadlock
+    /// and re-arms the timer if the earliest deadline moved.
+    fn dispatch(this: &Rc<Shared>) {
+        if this.rt.exited().is_some() {
+            this.clear_timers();
+            return;
+        }
+        let room = SLICE_TASKS.saturating_sub(this.handed.get());
+        if room > 0 {
+            let spawned = this.rt.take_spawned_up_to(room);
+            let wakes = this.rt.take_wakes(room - spawned.len());
+            this.handed.set(this.handed.get() + spawned.len() + wakes.len());
+            for (gid, fut) in spawned {
+                wasm_bindgen_futures::spawn_local(GoTask { shared: this.clone(), gid, fut: Some(fut) });
+            }
+            wakes.into_iter().for_each(std::task::Waker::wake);
+        }
+        if this.rt.has_pending_dispatch() {
+            Shared::schedule_resume(this);
+            return;
         }
         this.rt.check_deadlock();
         if this.rt.exited().is_some() {
             this.clear_timers();
-        } else if this.rt.take_deadline_changed() {
+        } else if this.rt.take_deadline_changed() | this.rearm.replace(false) {
             Shared::arm(this);
         }
+    }
+
+    /// Continues [`Shared::dispatch`] in a new browser task, after the page had its turn.
+    fn schedule_resume(this: &Rc<Shared>) {
+        if this.resume.borrow().is_some() {
+            return;
+        }
+        let weak: Weak<Shared> = Rc::downgrade(this);
+        let timeout = Timeout::new(0, move || {
+            if let Some(shared) = weak.upgrade() {
+                let running = shared.resume.borrow_mut().take();
+                drop(shared.resumed.replace(running));
+                shared.handed.set(0);
+                Shared::dispatch(&shared);
+            }
+        });
+        *this.resume.borrow_mut() = Some(timeout);
     }
 
     fn arm(this: &Rc<Shared>) {
@@ -132,22 +186,22 @@ impl Shared {
         drop(old);
     }
 
-    /// Fires the earliest instant only, then arms the timer for the next one.
+    /// Fires (part of) the earliest instant, then hands out the goroutines it woke. Time never
+    /// moves on while goroutines of the current instant still wait to run.
     fn on_timer(this: &Rc<Shared>) {
         let fired = this.timer.borrow_mut().take();
-        let previous = this.fired.replace(fired);
-        drop(previous);
+        drop(this.fired.replace(fired));
+        this.rearm.set(true);
+        if this.rt.has_pending_dispatch() {
+            return;
+        }
         let Some(deadline) = this.rt.next_deadline() else { return };
         let (anchor_virtual, anchor_real) = this.anchor.get();
         let deadline_ms = deadline.as_secs_f64() * 1000.0;
         this.anchor.set((deadline_ms, anchor_real + (deadline_ms - anchor_virtual) / this.speed));
-        this.rt.fire_due(deadline);
-        if this.rt.exited().is_some() {
-            this.clear_timers();
-        } else {
-            this.rt.take_deadline_changed();
-            Shared::arm(this);
-        }
+        this.rt.fire_due_up_to(deadline, FIRE_LIMIT);
+        this.handed.set(0);
+        Shared::dispatch(this);
     }
 }
 
@@ -174,7 +228,7 @@ impl Future for GoTask {
         if ready || rt.exited().is_some() {
             this.fut = None;
         }
-        Shared::after_poll(&this.shared);
+        Shared::dispatch(&this.shared);
         if this.fut.is_none() {
             Poll::Ready(())
         } else {
