@@ -102,23 +102,10 @@ impl Runtime {
         self.go_boxed(main)
     }
 
-    /// Borrows the state, then wakes the executor tasks made runnable, borrow released.
+    /// Borrows the state for one step. Wakers are never called from here: the browser driver
+    /// takes them with [`Runtime::take_wakes`] and calls them once the borrow is released.
     fn with<R>(&self, f: impl FnOnce(&mut Core) -> R) -> R {
-        let (result, wakes) = {
-            let mut core = self.0.borrow_mut();
-            let result = f(&mut core);
-            // In DeferredWakers mode the driver hands wakes out itself (take_wakes).
-            let wakes = if core.mode == WakeMode::DeferredWakers {
-                Default::default()
-            } else {
-                std::mem::take(&mut core.pending_wakes)
-            };
-            (result, wakes)
-        };
-        for waker in wakes {
-            waker.wake();
-        }
-        result
+        f(&mut self.0.borrow_mut())
     }
 
     fn read<R>(&self, f: impl FnOnce(&Core) -> R) -> R {
@@ -326,14 +313,6 @@ impl Runtime {
     /// Whether wakes or new goroutines are waiting for the driver.
     pub fn has_pending_dispatch(&self) -> bool {
         self.read(|core| !core.pending_wakes.is_empty() || !core.spawned.is_empty())
-    }
-
-    /// Goroutines spawned in [`WakeMode::Wakers`] that the executor has not received yet.
-    pub fn take_spawned(&self) -> Vec<(Gid, GoFuture)> {
-        self.with(|core| {
-            let gids = std::mem::take(&mut core.spawned);
-            gids.into_iter().filter_map(|gid| core.slot(gid).fut.take().map(|f| (gid, f))).collect()
-        })
     }
 
     /// Before polling `gid`: false means do not poll (the program ended or `gid` finished).

@@ -21,10 +21,9 @@ use super::GoFuture;
 pub enum WakeMode {
     /// The virtual driver owns the futures and pops gids from the run queue.
     RunQueue,
-    /// Each goroutine is an executor task (browser `spawn_local`); waking calls its [`Waker`].
-    Wakers,
-    /// Like `Wakers`, but wakes and new goroutines wait in the core until the driver hands them
-    /// out ([`super::Runtime::take_wakes`], [`super::Runtime::take_spawned_up_to`]), so it can
+    /// Each goroutine is an executor task (browser `spawn_local`) with its [`Waker`]. Wakes and
+    /// new goroutines wait in the core until the driver hands them out
+    /// ([`super::Runtime::take_wakes`], [`super::Runtime::take_spawned_up_to`]), so it can
     /// spread a burst of 10^5 over several browser tasks instead of one microtask checkpoint.
     DeferredWakers,
 }
@@ -71,10 +70,10 @@ pub(crate) struct Core {
     clock: Rc<dyn Fn() -> f64>,
     /// Earliest deadline changed since the driver last looked (browser timer re-arming).
     pub deadline_changed: bool,
-    /// Spawned in [`WakeMode::Wakers`] and not yet handed to the executor.
+    /// Spawned in [`WakeMode::DeferredWakers`] and not yet handed to the executor.
     pub spawned: Vec<Gid>,
     pub expected_lines: Option<u64>,
-    /// Wakers to call once the borrow is released (wake-ups of executor tasks).
+    /// Wakers of goroutines made runnable, oldest first, until the browser driver takes them.
     pub pending_wakes: VecDeque<Waker>,
 }
 
@@ -144,13 +143,13 @@ impl Core {
         self.event(gid, EventKind::Spawn { parent });
         match self.mode {
             WakeMode::RunQueue => self.run_queue.push_back(gid),
-            WakeMode::Wakers | WakeMode::DeferredWakers => self.spawned.push(gid),
+            WakeMode::DeferredWakers => self.spawned.push(gid),
         }
         gid
     }
 
-    /// Makes `gid` runnable again. Wakers are queued in `pending_wakes` and called by the
-    /// [`super::Runtime`] once the borrow is released.
+    /// Makes `gid` runnable again. Its waker is queued in `pending_wakes` for the browser
+    /// driver, which calls it outside any borrow.
     pub fn wake(&mut self, gid: Gid) {
         if self.exit.is_some() {
             return;
@@ -168,7 +167,7 @@ impl Core {
         }
         match self.mode {
             WakeMode::RunQueue => self.run_queue.push_back(gid),
-            WakeMode::Wakers | WakeMode::DeferredWakers => self.pending_wakes.extend(waker),
+            WakeMode::DeferredWakers => self.pending_wakes.extend(waker),
         }
     }
 

@@ -65,11 +65,6 @@ pub fn prefers_reduced_motion() -> bool {
         .is_some_and(|query| query.matches())
 }
 
-/// Milliseconds since the page started, for real-time stamps.
-pub fn now_ms() -> f64 {
-    window().and_then(|w| w.performance()).map_or(0.0, |p| p.now())
-}
-
 /// Copies `text` and reports whether it worked, without the caller spawning anything.
 pub fn copy_then(text: String, on_done: yew::Callback<bool>) {
     wasm_bindgen_futures::spawn_local(async move {

@@ -16,8 +16,8 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
 import { startServer } from '../e2e/serve.mjs';
+import { launch as launchChromium } from '../e2e/support.mjs';
 
 const DIST = process.env.BENCH_DIST ?? 'dist';
 const NS = (process.env.BENCH_N ?? '10000,100000,1000000').split(',').map(Number);
@@ -54,20 +54,8 @@ function goBaseline(n) {
 
 // ---- browser ---------------------------------------------------------------------------------
 
-const launch = () =>
-  chromium.launch({
-    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--enable-precise-memory-info',
-      '--js-flags=--expose-gc',
-    ],
-  });
+// Precise memory figures and a callable gc() on top of the e2e tests' Chromium flags.
+const launch = () => launchChromium(['--enable-precise-memory-info', '--js-flags=--expose-gc']);
 
 // Installed before any page script: records every long task (> 50 ms) with its start, and the
 // moment the lesson's title appears (the end of the page's own start-up).

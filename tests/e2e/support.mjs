@@ -10,8 +10,8 @@ export const DIST_SUBPATH = process.env.E2E_DIST_SUBPATH ?? 'target/dist-subpath
 export const SUBPATH = '/carnet/goroutines/'; // must match scripts/test.sh
 export const SCREENSHOTS = 'tests/e2e/screenshots';
 
-/** Debian's Chromium, headless; nothing may phone home. */
-export function launch() {
+/** Debian's Chromium, headless; nothing may phone home. `extraArgs` add flags (the bench's). */
+export function launch(extraArgs = []) {
   return chromium.launch({
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
     args: [
@@ -21,6 +21,7 @@ export function launch() {
       '--disable-component-update',
       '--disable-sync',
       '--no-first-run',
+      ...extraArgs,
     ],
   });
 }
