@@ -1,19 +1,11 @@
 // The runnable cells, on the release build in Chromium: runs, Go's semantics as a reader
 // sees them, share links, reruns and hostile links.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { DIST, launch, screenshots, startServer, text, trackedPage } from './support.mjs';
+import { screenshots, servedApp, text, trackedPage } from './support.mjs';
 
 const TIMEOUT = { timeout: 120_000 };
-let server, browser;
-before(async () => {
-  server = await startServer({ root: DIST });
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = servedApp();
 
 /** Console lines of a cell as { ms, gid, text, stderr }. */
 const consoleLines = (page, cell) =>
@@ -30,13 +22,13 @@ const waitForEnd = (page, cell) =>
   page.waitForSelector(`#${cell} .console .status`, { timeout: 60_000 });
 
 async function openCell(tracked, query, cell) {
-  await tracked.page.goto(`${server.url}${query}`);
+  await tracked.page.goto(`${app.server.url}${query}`);
   await tracked.page.waitForSelector(`#${cell} button.run`, { timeout: 30_000 });
   return tracked.page;
 }
 
 test('the first program at its defaults prints what Go prints, when Go prints it', TIMEOUT, async () => {
-  const tracked = await trackedPage(browser);
+  const tracked = await trackedPage(app.browser);
   const page = await openCell(tracked, '', 'cellule-1');
   await page.click('#cellule-1 button.run');
   await waitForEnd(page, 'cellule-1');
@@ -59,7 +51,7 @@ test('the first program at its defaults prints what Go prints, when Go prints it
 });
 
 test('premature: main returns early, goroutines are killed and their lines lost', TIMEOUT, async () => {
-  const tracked = await trackedPage(browser);
+  const tracked = await trackedPage(app.browser);
   const page = await openCell(tracked, '?scenario=premature', 'cellule-1');
   assert.equal(await page.inputValue('#cell1-scenario'), 'premature');
   await page.click('#cellule-1 button.run');
@@ -75,7 +67,7 @@ test('premature: main returns early, goroutines are killed and their lines lost'
 });
 
 test('forgotten-done ends with Go’s deadlock message and status 2', TIMEOUT, async () => {
-  const tracked = await trackedPage(browser);
+  const tracked = await trackedPage(app.browser);
   const page = await openCell(tracked, '?scenario=forgotten-done&speed=10', 'cellule-2');
   await page.click('#cellule-2 button.run');
   await waitForEnd(page, 'cellule-2');
@@ -88,7 +80,7 @@ test('forgotten-done ends with Go’s deadlock message and status 2', TIMEOUT, a
 });
 
 test('a shared link restores its cell, scrolls to it, and edits replace the URL', TIMEOUT, async () => {
-  const tracked = await trackedPage(browser);
+  const tracked = await trackedPage(app.browser);
   const page = await openCell(tracked, '?scenario=pool&jobs=7&workers=2&speed=5', 'cellule-2');
   assert.equal(await page.inputValue('#cell2-scenario'), 'pool');
   assert.equal(await page.inputValue('#cell2-jobs'), '7');
@@ -111,7 +103,7 @@ test('a shared link restores its cell, scrolls to it, and edits replace the URL'
 });
 
 test('run=1 runs on open; 20 rapid reruns leave only the last run’s lines', TIMEOUT, async () => {
-  const tracked = await trackedPage(browser);
+  const tracked = await trackedPage(app.browser);
   const page = await openCell(tracked, '?scenario=simple&pause_ms=50&main_wait_ms=200&speed=10&run=1', 'cellule-1');
   await page.waitForSelector('#cellule-1 .console .line');
   for (let i = 0; i < 20; i++) await page.click('#cellule-1 button.run');
@@ -128,7 +120,7 @@ test('run=1 runs on open; 20 rapid reruns leave only the last run’s lines', TI
 
 test('a hostile link does nothing but show a notice as text', TIMEOUT, async () => {
   const payload = '<img src=x onerror="window.__pwned=1">';
-  const tracked = await trackedPage(browser);
+  const tracked = await trackedPage(app.browser);
   const { page } = tracked;
   let dialogs = 0;
   page.on('dialog', (d) => {
@@ -139,7 +131,7 @@ test('a hostile link does nothing but show a notice as text', TIMEOUT, async () 
     `?scenario=${encodeURIComponent(payload)}`,
     `?scenario=simple&goroutines=${encodeURIComponent(payload)}&speed=${encodeURIComponent(payload)}&${encodeURIComponent(payload)}=1&cell=${encodeURIComponent(payload)}&run=${encodeURIComponent(payload)}`,
   ]) {
-    await page.goto(`${server.url}${query}`);
+    await page.goto(`${app.server.url}${query}`);
     await page.waitForSelector('#cellule-1 button.run');
     await page.waitForTimeout(300);
     assert.equal(await page.evaluate(() => window.__pwned), undefined);
@@ -153,7 +145,7 @@ test('a hostile link does nothing but show a notice as text', TIMEOUT, async () 
 });
 
 test('Stop ends the run at once and nothing prints afterwards', TIMEOUT, async () => {
-  const tracked = await trackedPage(browser);
+  const tracked = await trackedPage(app.browser);
   const page = await openCell(tracked, '?scenario=waitgroup&work_ms=3000', 'cellule-2');
   await page.click('#cellule-2 button.run');
   await page.waitForSelector('#cellule-2 .console .line');

@@ -1,8 +1,8 @@
 // The lesson page, built with `trunk build --release` into dist/, in Chromium.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { DIST, launch, screenshots, startServer, text, trackedPage } from './support.mjs';
+import { screenshots, servedApp, text, trackedPage } from './support.mjs';
 
 const TITLE = 'Utiliser les goroutines pour lancer des tâches';
 const SECTIONS = [
@@ -25,20 +25,12 @@ const NODES = new Set(
     .match(/[A-Za-z_]\w*/g),
 ).size;
 
-let server, browser;
-before(async () => {
-  server = await startServer({ root: DIST });
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = servedApp();
 
 test('the lesson renders: title, sections, toc, table, code, diagram; no error, all local', TIMEOUT, async (t) => {
-  const tracked = await trackedPage(browser);
+  const tracked = await trackedPage(app.browser);
   const { page } = tracked;
-  await page.goto(server.url);
+  await page.goto(app.server.url);
   await page.waitForSelector('article.lesson h1', { timeout: 30_000 });
 
   assert.equal(text(await page.textContent('article.lesson h1')), TITLE);
@@ -85,9 +77,9 @@ test('the lesson renders: title, sections, toc, table, code, diagram; no error, 
 });
 
 test('a deep link scrolls to its section', TIMEOUT, async () => {
-  const tracked = await trackedPage(browser);
+  const tracked = await trackedPage(app.browser);
   const { page } = tracked;
-  await page.goto(`${server.url}#goroutine-vs-thread`);
+  await page.goto(`${app.server.url}#goroutine-vs-thread`);
   await page.waitForSelector('h2#goroutine-vs-thread', { timeout: 30_000 });
   await page.waitForFunction(
     () => {

@@ -1,24 +1,16 @@
 // The live measurement under the goroutine-vs-thread table: it measures 10^5 of the notebook's
 // goroutines in this browser, shows figures next to Go's reference values, and can be stopped.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { DIST, launch, startServer, text, trackedPage } from './support.mjs';
+import { servedApp, text, trackedPage } from './support.mjs';
 
 const TIMEOUT = { timeout: 120_000 };
-let server, browser;
-before(async () => {
-  server = await startServer({ root: DIST });
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = servedApp();
 
 test('« Mesurer dans votre navigateur » shows measured figures beside Go’s', TIMEOUT, async () => {
-  const tracked = await trackedPage(browser);
+  const tracked = await trackedPage(app.browser);
   const { page } = tracked;
-  await page.goto(server.url);
+  await page.goto(app.server.url);
   const widget = page.locator('.measure-widget');
   await widget.scrollIntoViewIfNeeded();
   assert.match(text(await widget.textContent()), /futures Rust\/wasm dans ce navigateur, sur un seul thread/);
@@ -35,9 +27,9 @@ test('« Mesurer dans votre navigateur » shows measured figures beside Go’s',
 });
 
 test('the measurement can be stopped', TIMEOUT, async () => {
-  const tracked = await trackedPage(browser);
+  const tracked = await trackedPage(app.browser);
   const { page } = tracked;
-  await page.goto(server.url);
+  await page.goto(app.server.url);
   const widget = page.locator('.measure-widget');
   await widget.scrollIntoViewIfNeeded();
   await widget.getByRole('button', { name: 'Mesurer dans votre navigateur' }).click();

@@ -1,9 +1,12 @@
 // Shared helpers for the end-to-end tests and the measurement script.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { after, before } from 'node:test';
 import { chromium } from 'playwright-core';
 
-export { startServer } from './serve.mjs';
+import { startServer } from './serve.mjs';
+
+export { startServer };
 
 export const DIST = process.env.E2E_DIST ?? 'dist';
 export const DIST_SUBPATH = process.env.E2E_DIST_SUBPATH ?? 'target/dist-subpath';
@@ -83,3 +86,20 @@ export async function screenshots(page, name, { fullPage = false, scrollTo } = {
 
 /** Normalised text content (collapses whitespace, including non-breaking spaces). */
 export const text = (s) => (s ?? '').replace(/\s+/g, ' ').trim();
+
+/**
+ * Serves `root` and launches Chromium once for the calling test file (node:test hooks).
+ * Returns an object whose `server` and `browser` are set before the first test runs.
+ */
+export function servedApp(root = DIST) {
+  const app = { server: undefined, browser: undefined };
+  before(async () => {
+    app.server = await startServer({ root });
+    app.browser = await launch();
+  });
+  after(async () => {
+    await app.browser?.close();
+    await app.server?.close();
+  });
+  return app;
+}
