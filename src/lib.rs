@@ -11,6 +11,7 @@
 //! - `components`: yew components that render state and dispatch actions (wasm only).
 
 pub mod cell;
+pub mod go;
 pub mod lesson;
 pub mod runtime;
 pub mod scenarios;

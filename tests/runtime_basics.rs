@@ -95,7 +95,7 @@ fn deadlock_lists_blocked_goroutines() {
     assert_eq!(report.status, 2);
     assert_eq!(
         report.stderr,
-        "fatal error: all goroutines are asleep - deadlock!\n\ngoroutine 1 [semacquire]:\n\ngoroutine 3 [chan send]:\n\ngoroutine 4 [semacquire]:"
+        "fatal error: all goroutines are asleep - deadlock!\n\ngoroutine 1 [sync.WaitGroup.Wait]:\n\ngoroutine 3 [chan send]:\n\ngoroutine 4 [sync.Mutex.Lock]:"
     );
     assert_eq!(report.exit.kind, ExitKind::Deadlock);
     assert_eq!(report.summary.leaked, 3);

@@ -65,7 +65,7 @@ pub(super) enum SendAttempt<T> {
     Sent,
     WouldBlock(T),
     /// Send on a closed channel: the caller panics.
-    Closed,
+    Closed(T),
 }
 
 /// `chan T`. Clones are the same channel.
@@ -110,7 +110,7 @@ impl<T: 'static> Chan<T> {
     pub(super) fn try_send(&self, value: T) -> SendAttempt<T> {
         let mut inner = self.inner.borrow_mut();
         if inner.closed {
-            return SendAttempt::Closed;
+            return SendAttempt::Closed(value);
         }
         if let Some(receiver) = pop_live(&mut inner.receivers) {
             *receiver.value.borrow_mut() = Some(value);
@@ -192,7 +192,7 @@ impl<T: 'static> Chan<T> {
             }
             match self.try_send(value.take().expect("send polled after completion")) {
                 SendAttempt::Sent => Poll::Ready(()),
-                SendAttempt::Closed => {
+                SendAttempt::Closed(_) => {
                     self.rt.panic("send on closed channel");
                     Poll::Pending
                 }
@@ -254,29 +254,86 @@ impl<T: 'static> Chan<T> {
         self.recv_opt().await.unwrap_or_default()
     }
 
-    /// `close(ch)`: wakes every parked receiver (zero value) and sender (which then panics).
-    /// Closing twice panics like Go: `close of closed channel`.
-    pub fn close(&self) {
+    /// Whether `close` was called.
+    pub fn is_closed(&self) -> bool {
+        self.inner.borrow().closed
+    }
+
+    /// Non-blocking send for an interpreter that raises Go's panics itself: `Ok` if sent, else
+    /// the value back with `true` when the channel is closed.
+    pub fn send_now(&self, value: T) -> Result<(), (T, bool)> {
+        match self.try_send(value) {
+            SendAttempt::Sent => Ok(()),
+            SendAttempt::WouldBlock(value) => Err((value, false)),
+            SendAttempt::Closed(value) => Err((value, true)),
+        }
+    }
+
+    /// Non-blocking receive: `Some(Some(v))`, `Some(None)` when closed and drained, `None`
+    /// when it would block.
+    pub fn recv_now(&self) -> Option<Option<T>> {
+        self.try_recv()
+    }
+
+    /// `ch <- value` that returns `false` instead of panicking when the channel is (or gets)
+    /// closed, so an interpreter can raise a recoverable Go panic with its own traceback.
+    pub async fn send_or_closed(&self, value: T) -> bool {
+        let mut value = Some(value);
+        let mut parked: Option<Rc<Waiter<T>>> = None;
+        poll_fn(|_| {
+            if self.rt.exited().is_some() {
+                return Poll::Pending;
+            }
+            if let Some(waiter) = &parked {
+                if !waiter.done.get() {
+                    return Poll::Pending;
+                }
+                return Poll::Ready(waiter.value.borrow().is_none());
+            }
+            let Some(v) = value.take() else { return Poll::Ready(true) };
+            match self.try_send(v) {
+                SendAttempt::Sent => Poll::Ready(true),
+                SendAttempt::Closed(_) => Poll::Ready(false),
+                SendAttempt::WouldBlock(v) => {
+                    let gid = self.rt.with(|core| core.current_gid());
+                    let waiter = Waiter::new(gid, Some(v), None);
+                    self.park(waiter.clone(), true);
+                    parked = Some(waiter);
+                    self.rt.with(|core| core.block(BlockReason::ChanSend));
+                    Poll::Pending
+                }
+            }
+        })
+        .await
+    }
+
+    /// `close(ch)` returning `false` (and doing nothing) if it was already closed.
+    pub fn try_close(&self) -> bool {
         let woken = {
             let mut inner = self.inner.borrow_mut();
             if inner.closed {
-                None
-            } else {
-                let inner = &mut *inner;
-                inner.closed = true;
-                let mut woken: Vec<Gid> = Vec::new();
-                for waiter in inner.receivers.drain(..).chain(inner.senders.drain(..)) {
-                    if waiter.claim() {
-                        waiter.done.set(true);
-                        woken.push(waiter.gid);
-                    }
-                }
-                Some(woken)
+                return false;
             }
+            let inner = &mut *inner;
+            inner.closed = true;
+            let mut woken: Vec<Gid> = Vec::new();
+            for waiter in inner.receivers.drain(..).chain(inner.senders.drain(..)) {
+                if waiter.claim() {
+                    waiter.done.set(true);
+                    woken.push(waiter.gid);
+                }
+            }
+            woken
         };
-        match woken {
-            None => self.rt.panic("close of closed channel"),
-            Some(gids) => self.rt.with(|core| gids.into_iter().for_each(|gid| core.unblock(gid))),
+        self.rt.with(|core| woken.into_iter().for_each(|gid| core.unblock(gid)));
+        true
+    }
+
+    /// `close(ch)`: wakes every parked receiver (zero value) and sender (which then panics).
+    /// Closing twice panics like Go: `close of closed channel`.
+    pub fn close(&self) {
+        if !self.try_close() {
+            self.rt.panic("close of closed channel");
         }
     }
 }

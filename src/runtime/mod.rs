@@ -30,6 +30,7 @@
 
 mod chan;
 mod mutex;
+mod rwmutex;
 mod scheduler;
 mod select;
 mod time;
@@ -45,9 +46,10 @@ use std::time::Duration;
 
 pub use chan::Chan;
 pub use mutex::Mutex;
-pub use scheduler::WakeMode;
+pub use rwmutex::RwMutex;
+pub use scheduler::{StackHook, TimerCallback, WakeMode};
 pub use select::{Case, Selected};
-pub use time::{Sleep, Yield, MICROSECOND, MILLISECOND, NANOSECOND, SECOND};
+pub use time::{Forever, Sleep, Yield, MICROSECOND, MILLISECOND, NANOSECOND, SECOND};
 pub use trace::{
     BlockReason, Counters, Cut, Event, EventKind, Exit, ExitKind, GState, Gid, Line, Sample, Stream, Summary,
     TraceLevel,
@@ -144,6 +146,60 @@ impl Runtime {
         self.with(|core| core.print(Stream::Stderr, text));
     }
 
+    /// Writes program output that need not end with a newline (Go prints bytes, not lines):
+    /// complete lines become [`Line`]s now, an unterminated last line is printed when the run
+    /// ends, however it ends. Ignored once the program has ended.
+    pub fn write(&self, stream: Stream, bytes: &[u8]) {
+        self.with(|core| core.write(stream, bytes));
+    }
+
+    /// The text written to `stream` after its last newline (not yet a [`Line`]).
+    pub fn partial_line(&self, stream: Stream) -> String {
+        self.read(|core| String::from_utf8_lossy(core.partial(stream)).into_owned())
+    }
+
+    /// False once a run whose stdout did not end with a newline has ended.
+    pub fn stdout_newline_terminated(&self) -> bool {
+        self.read(|core| !core.stdout_unterminated)
+    }
+
+    /// A panic whose whole stderr text the caller formats (Go's message and traceback); `msg`
+    /// is recorded in the trace. Status 2, like [`Runtime::panic`].
+    pub fn panic_with(&self, msg: &str, stderr: Vec<String>) {
+        let garbage = self.with(|core| core.panic_with(msg, stderr));
+        drop(garbage);
+    }
+
+    /// Ends the run with these stderr lines and status (an interpreter's limits, a `fatal
+    /// error` it formats itself). Does nothing if the run already ended.
+    pub fn end_with(&self, kind: ExitKind, status: i32, stderr: Vec<String>) {
+        let garbage = self.with(|core| {
+            let gid = core.current.unwrap_or(1);
+            core.finish(kind, status, gid, stderr)
+        });
+        drop(garbage);
+    }
+
+    /// Lets an interpreter add the frames of each goroutine listed in the deadlock report.
+    pub fn set_stack_hook(&self, hook: StackHook) {
+        self.with(|core| core.stack_hook = Some(hook));
+    }
+
+    /// A timer that is not a goroutine (`time.After`, `time.Tick`): `callback` runs `d` from now
+    /// with the virtual time it fired at, outside any borrow of the runtime; returning
+    /// `Some(period)` re-arms it. A pending timer keeps the program from being declared
+    /// deadlocked, as in Go. It is no goroutine: it shows nowhere in counts or traces.
+    pub fn after(&self, d: Duration, callback: TimerCallback) {
+        if self.exited().is_none() {
+            self.with(|core| core.add_callback_timer(d, callback));
+        }
+    }
+
+    /// Parks the current goroutine for good (a nil channel, a `select` over nil channels).
+    pub fn park_forever(&self, reason: BlockReason) -> Forever {
+        Forever::new(self.clone(), reason)
+    }
+
     /// `panic(msg)`: prints `panic: msg` and ends the program with status 2. The caller should
     /// return or await afterwards; every later primitive stays pending forever.
     pub fn panic(&self, msg: &str) {
@@ -196,6 +252,11 @@ impl Runtime {
     /// `var mu sync.Mutex`.
     pub fn mutex(&self) -> Mutex {
         Mutex::new(self.clone())
+    }
+
+    /// `var rw sync.RWMutex`.
+    pub fn rw_mutex(&self) -> RwMutex {
+        RwMutex::new(self.clone())
     }
 
     pub fn exited(&self) -> Option<Exit> {
@@ -278,7 +339,7 @@ impl Runtime {
 
     /// Fires every timer due at or before `until`, advancing virtual time; returns how many fired.
     pub fn fire_due(&self, until: Duration) -> usize {
-        self.with(|core| core.fire_due(scheduler::nanos(until), usize::MAX))
+        self.fire_due_up_to(until, usize::MAX)
     }
 
     /// Declares Go's deadlock if nothing can run and no timer is pending. Returns true if it did.
@@ -289,7 +350,25 @@ impl Runtime {
 
     /// Fires at most `limit` timers due at or before `until`; returns how many fired.
     pub fn fire_due_up_to(&self, until: Duration, limit: usize) -> usize {
-        self.with(|core| core.fire_due(scheduler::nanos(until), limit))
+        let mut fired = 0;
+        while fired < limit {
+            let now = self.with(|core| core.fire_due(scheduler::nanos(until), limit - fired));
+            fired += now;
+            let callbacks = self.with(|core| std::mem::take(&mut core.fired_callbacks));
+            if callbacks.is_empty() {
+                break;
+            }
+            for (mut callback, at) in callbacks {
+                let again = callback(at);
+                match again {
+                    Some(period) if self.exited().is_none() => {
+                        self.with(|core| core.add_callback_timer(period, callback));
+                    }
+                    _ => drop(callback),
+                }
+            }
+        }
+        fired
     }
 
     /// In [`WakeMode::DeferredWakers`]: up to `limit` wakers of goroutines made runnable, oldest

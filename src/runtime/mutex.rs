@@ -67,22 +67,43 @@ impl Mutex {
 
     /// `mu.Unlock()`. Unlocking an unlocked mutex is Go's `fatal error: sync: unlock of unlocked mutex`.
     pub fn unlock(&self) {
+        if !self.try_unlock() {
+            self.rt.fatal("sync: unlock of unlocked mutex");
+        }
+    }
+
+    /// `mu.TryLock()`: takes the mutex if it is free.
+    pub fn try_lock(&self) -> bool {
+        let mut inner = self.inner.borrow_mut();
+        if inner.locked {
+            return false;
+        }
+        inner.locked = true;
+        true
+    }
+
+    /// `mu.Unlock()` returning `false` on an unlocked mutex, for an interpreter that reports
+    /// the fatal error with its own traceback.
+    pub fn try_unlock(&self) -> bool {
         let next = {
             let mut inner = self.inner.borrow_mut();
             if !inner.locked {
-                None
-            } else if let Some(gid) = inner.waiters.pop_front() {
-                inner.handed_to = Some(gid);
-                Some(Some(gid))
-            } else {
-                inner.locked = false;
-                Some(None)
+                return false;
+            }
+            match inner.waiters.pop_front() {
+                Some(gid) => {
+                    inner.handed_to = Some(gid);
+                    Some(gid)
+                }
+                None => {
+                    inner.locked = false;
+                    None
+                }
             }
         };
-        match next {
-            None => self.rt.fatal("sync: unlock of unlocked mutex"),
-            Some(Some(gid)) => self.rt.with(|core| core.unblock(gid)),
-            Some(None) => {}
+        if let Some(gid) = next {
+            self.rt.with(|core| core.unblock(gid));
         }
+        true
     }
 }

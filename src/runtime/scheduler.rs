@@ -40,6 +40,7 @@ pub(crate) struct Slot {
 }
 
 /// Timer heap entry, ordered by deadline then by registration order (FIFO at equal deadlines).
+/// `gid` 0 (no goroutine has it) marks a callback timer, whose callback is kept under `seq`.
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub(crate) struct TimerEntry {
     pub deadline: u64,
@@ -47,12 +48,22 @@ pub(crate) struct TimerEntry {
     pub gid: Gid,
 }
 
+/// A timer that is not a goroutine sleep (`time.After`, `time.Tick`): called with its deadline
+/// outside the core's borrow; `Some(period)` re-arms it `period` later.
+pub type TimerCallback = Box<dyn FnMut(Duration) -> Option<Duration>>;
+
+/// Frames of a parked goroutine for the deadlock report (`main.main()`, `\tprog.go:12`),
+/// supplied by an interpreter. Called while the core is borrowed: it must not touch the runtime.
+pub type StackHook = Rc<dyn Fn(Gid) -> Vec<String>>;
+
 /// Things to drop once the borrow of [`Core`] is released (their `Drop` may run user code).
 #[must_use]
 #[derive(Default)]
 pub(crate) struct Garbage {
     futures: Vec<GoFuture>,
     wakers: Vec<Waker>,
+    callbacks: Vec<TimerCallback>,
+    hook: Option<StackHook>,
 }
 
 pub(crate) struct Core {
@@ -75,6 +86,15 @@ pub(crate) struct Core {
     pub expected_lines: Option<u64>,
     /// Wakers of goroutines made runnable, oldest first, until the browser driver takes them.
     pub pending_wakes: VecDeque<Waker>,
+    /// Armed callback timers by `seq`.
+    callbacks: std::collections::HashMap<u64, TimerCallback>,
+    /// Callbacks due, taken by [`super::Runtime::fire_due_up_to`] to run outside the borrow.
+    pub fired_callbacks: Vec<(TimerCallback, Duration)>,
+    /// Text written without its final newline yet, per stream (stdout, stderr).
+    partial: [Vec<u8>; 2],
+    /// Stdout's last line had no newline (flushed at the end of the run).
+    pub stdout_unterminated: bool,
+    pub stack_hook: Option<StackHook>,
 }
 
 pub(crate) fn nanos(d: Duration) -> u64 {
@@ -98,6 +118,11 @@ impl Core {
             spawned: Vec::new(),
             expected_lines: None,
             pending_wakes: VecDeque::new(),
+            callbacks: std::collections::HashMap::new(),
+            fired_callbacks: Vec::new(),
+            partial: [Vec::new(), Vec::new()],
+            stdout_unterminated: false,
+            stack_hook: None,
         }
     }
 
@@ -256,6 +281,18 @@ impl Core {
         self.event(gid, EventKind::SleepStart { until: Duration::from_nanos(deadline) });
     }
 
+    /// Arms a callback timer at `now + d`.
+    pub fn add_callback_timer(&mut self, d: Duration, callback: TimerCallback) {
+        let deadline = self.now.saturating_add(nanos(d));
+        let seq = self.timer_seq;
+        self.timer_seq += 1;
+        if self.timers.peek().is_none_or(|Reverse(top)| deadline < top.deadline) {
+            self.deadline_changed = true;
+        }
+        self.timers.push(Reverse(TimerEntry { deadline, seq, gid: 0 }));
+        self.callbacks.insert(seq, callback);
+    }
+
     pub fn next_deadline(&self) -> Option<u64> {
         self.timers.peek().map(|Reverse(entry)| entry.deadline)
     }
@@ -278,6 +315,14 @@ impl Core {
             if entry.deadline > self.now {
                 self.sample();
                 self.now = entry.deadline;
+            }
+            if entry.gid == 0 {
+                // A callback timer: stop here so it runs (outside the borrow) before later ones.
+                if let Some(callback) = self.callbacks.remove(&entry.seq) {
+                    self.fired_callbacks.push((callback, self.now()));
+                }
+                fired += 1;
+                break;
             }
             self.slot(entry.gid).timer_fired = true;
             self.event(entry.gid, EventKind::SleepEnd);
@@ -308,9 +353,15 @@ impl Core {
             && self.spawned.is_empty()
     }
 
-    pub fn print(&mut self, stream: Stream, text: String) {
+    pub fn print(&mut self, stream: Stream, mut text: String) {
         if self.exit.is_some() {
             return;
+        }
+        let partial = &mut self.partial[stream as usize];
+        if !partial.is_empty() {
+            let mut line = String::from_utf8_lossy(&std::mem::take(partial)).into_owned();
+            line.push_str(&text);
+            text = line;
         }
         let gid = self.current.unwrap_or(1);
         if stream == Stream::Stdout {
@@ -320,6 +371,38 @@ impl Core {
             self.event(gid, EventKind::Print { stream, text: text.clone() });
         }
         self.trace.lines.push(Line { gid, at: self.now(), stream, text });
+    }
+
+    /// Writes bytes that need not end a line: complete lines are printed now, the rest waits
+    /// for its newline or the end of the run. Invalid UTF-8 becomes U+FFFD per line.
+    pub fn write(&mut self, stream: Stream, mut bytes: &[u8]) {
+        if self.exit.is_some() {
+            return;
+        }
+        while let Some(pos) = bytes.iter().position(|&b| b == b'\n') {
+            let mut line = std::mem::take(&mut self.partial[stream as usize]);
+            line.extend_from_slice(&bytes[..pos]);
+            self.print(stream, String::from_utf8_lossy(&line).into_owned());
+            bytes = &bytes[pos + 1..];
+        }
+        self.partial[stream as usize].extend_from_slice(bytes);
+    }
+
+    /// The unterminated text of `stream` so far (for a live console).
+    pub fn partial(&self, stream: Stream) -> &[u8] {
+        &self.partial[stream as usize]
+    }
+
+    /// Prints the unterminated last lines (the program is ending).
+    fn flush_partial(&mut self) {
+        for stream in [Stream::Stdout, Stream::Stderr] {
+            if !self.partial[stream as usize].is_empty() {
+                if stream == Stream::Stdout {
+                    self.stdout_unterminated = true;
+                }
+                self.print(stream, String::new());
+            }
+        }
     }
 
     fn stderr(&mut self, gid: Gid, text: String) {
@@ -332,11 +415,17 @@ impl Core {
             return Garbage::default();
         }
         let gid = self.current.unwrap_or(1);
+        self.panic_with(msg, vec![format!("panic: {msg}"), String::new(), format!("goroutine {gid} [running]:")])
+    }
+
+    /// A panic whose text (message, traceback) the caller formatted; `msg` goes to the trace.
+    pub fn panic_with(&mut self, msg: &str, stderr: Vec<String>) -> Garbage {
+        if self.exit.is_some() {
+            return Garbage::default();
+        }
+        let gid = self.current.unwrap_or(1);
         self.event(gid, EventKind::Panic(msg.to_owned()));
-        self.stderr(gid, format!("panic: {msg}"));
-        self.stderr(gid, String::new());
-        self.stderr(gid, format!("goroutine {gid} [running]:"));
-        self.finish(ExitKind::Panic, 2, gid, Vec::new())
+        self.finish(ExitKind::Panic, 2, gid, stderr)
     }
 
     /// `fatal error: msg` in the current goroutine (status 2).
@@ -345,10 +434,8 @@ impl Core {
             return Garbage::default();
         }
         let gid = self.current.unwrap_or(1);
-        self.stderr(gid, format!("fatal error: {msg}"));
-        self.stderr(gid, String::new());
-        self.stderr(gid, format!("goroutine {gid} [running]:"));
-        self.finish(ExitKind::Fatal, 2, gid, Vec::new())
+        let text = vec![format!("fatal error: {msg}"), String::new(), format!("goroutine {gid} [running]:")];
+        self.finish(ExitKind::Fatal, 2, gid, text)
     }
 
     /// Go's deadlock report: the fatal line, then one header per blocked goroutine.
@@ -361,8 +448,12 @@ impl Core {
                 GState::Runnable | GState::Running => "runnable",
                 GState::Done | GState::Killed(_) => continue,
             };
+            let gid = index as Gid + 1;
             text.push(String::new());
-            text.push(format!("goroutine {} [{label}]:", index + 1));
+            text.push(format!("goroutine {gid} [{label}]:"));
+            if let Some(hook) = &self.stack_hook {
+                text.extend(hook(gid));
+            }
         }
         self.finish(ExitKind::Deadlock, 2, 1, text)
     }
@@ -373,6 +464,7 @@ impl Core {
         if self.exit.is_some() {
             return Garbage::default();
         }
+        self.flush_partial();
         for line in stderr {
             self.stderr(gid, line);
         }
@@ -402,6 +494,10 @@ impl Core {
         self.spawned.clear();
         self.timers.clear();
         self.timers.shrink_to_fit();
+        garbage.callbacks.extend(self.callbacks.drain().map(|(_, callback)| callback));
+        garbage.callbacks.extend(self.fired_callbacks.drain(..).map(|(callback, _)| callback));
+        // The hook may hold the interpreter, which holds this runtime: break the cycle.
+        garbage.hook = self.stack_hook.take();
         self.deadline_changed = true;
         // Nothing must be woken any more; dropping these releases the executor tasks.
         garbage.wakers.extend(self.pending_wakes.drain(..));

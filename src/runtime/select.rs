@@ -45,6 +45,22 @@ impl Runtime {
     /// `select { cases... }`, with `default:` when `has_default`. No cases and no default is
     /// `select {}`: the goroutine blocks forever.
     pub async fn select<T: 'static>(&self, cases: Vec<Case<T>>, has_default: bool) -> Selected<T> {
+        match self.select_checked(cases, has_default).await {
+            Ok(selected) => selected,
+            Err(_) => {
+                self.panic("send on closed channel");
+                std::future::pending().await
+            }
+        }
+    }
+
+    /// [`Runtime::select`] that reports a send case on a closed channel as `Err(case)` instead
+    /// of panicking, for an interpreter that raises recoverable Go panics itself.
+    pub async fn select_checked<T: 'static>(
+        &self,
+        cases: Vec<Case<T>>,
+        has_default: bool,
+    ) -> Result<Selected<T>, usize> {
         let mut cases: Vec<(Chan<T>, Option<T>, bool)> = cases
             .into_iter()
             .map(|case| match case {
@@ -66,31 +82,28 @@ impl Runtime {
                 }
                 let waiter = &parked.waiters[chosen];
                 if !cases[chosen].2 {
-                    return Poll::Ready(Selected::Recv { case: chosen, value: waiter.value.borrow_mut().take() });
+                    return Poll::Ready(Ok(Selected::Recv { case: chosen, value: waiter.value.borrow_mut().take() }));
                 }
                 if waiter.value.borrow().is_some() {
                     // Closed while we were parked.
-                    self.panic("send on closed channel");
-                    return Poll::Pending;
+                    return Poll::Ready(Err(chosen));
                 }
-                return Poll::Ready(Selected::Sent { case: chosen });
+                return Poll::Ready(Ok(Selected::Sent { case: chosen }));
             }
             for (index, (ch, value, sending)) in cases.iter_mut().enumerate() {
                 if *sending {
-                    match ch.try_send(value.take().expect("send case without value")) {
-                        SendAttempt::Sent => return Poll::Ready(Selected::Sent { case: index }),
-                        SendAttempt::Closed => {
-                            self.panic("send on closed channel");
-                            return Poll::Pending;
-                        }
+                    let Some(v) = value.take() else { continue };
+                    match ch.try_send(v) {
+                        SendAttempt::Sent => return Poll::Ready(Ok(Selected::Sent { case: index })),
+                        SendAttempt::Closed(_) => return Poll::Ready(Err(index)),
                         SendAttempt::WouldBlock(back) => *value = Some(back),
                     }
                 } else if let Some(received) = ch.try_recv() {
-                    return Poll::Ready(Selected::Recv { case: index, value: received });
+                    return Poll::Ready(Ok(Selected::Recv { case: index, value: received }));
                 }
             }
             if has_default {
-                return Poll::Ready(Selected::Default);
+                return Poll::Ready(Ok(Selected::Default));
             }
             let gid = self.with(|core| core.current_gid());
             let fired = Rc::new(Cell::new(None));

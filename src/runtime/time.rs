@@ -86,3 +86,30 @@ impl Future for Yield {
         Poll::Pending
     }
 }
+
+/// Future of [`Runtime::park_forever`]: blocks the goroutine on `reason` and never completes
+/// (only the end of the run releases it).
+pub struct Forever {
+    rt: Runtime,
+    reason: super::BlockReason,
+    parked: bool,
+}
+
+impl Forever {
+    pub(crate) fn new(rt: Runtime, reason: super::BlockReason) -> Self {
+        Forever { rt, reason, parked: false }
+    }
+}
+
+impl Future for Forever {
+    type Output = ();
+
+    fn poll(mut self: Pin<&mut Self>, _cx: &mut Context<'_>) -> Poll<()> {
+        if !self.parked && self.rt.exited().is_none() {
+            self.parked = true;
+            let reason = self.reason;
+            self.rt.with(|core| core.block(reason));
+        }
+        Poll::Pending
+    }
+}

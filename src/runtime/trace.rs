@@ -32,16 +32,30 @@ pub enum BlockReason {
     SelectNoCases,
     /// A future that does not come from this runtime (it cannot be traced further).
     External,
+    /// `rw.Lock()` waiting for readers to leave (a writer waiting for another writer waits on
+    /// the RWMutex's inner mutex: [`BlockReason::Mutex`], as in Go).
+    RWMutexLock,
+    /// `rw.RLock()` waiting for a writer.
+    RWMutexRLock,
+    /// Send on a nil channel: blocks forever.
+    ChanSendNil,
+    /// Receive from a nil channel: blocks forever.
+    ChanRecvNil,
 }
 
 impl BlockReason {
-    /// The wait reason Go 1.19 prints in a goroutine header (`goroutine 7 [chan receive]:`).
-    /// Go 1.19 says `semacquire` for both `WaitGroup.Wait` and `Mutex.Lock`.
+    /// The wait reason Go 1.27 prints in a goroutine header (`goroutine 7 [chan receive]:`,
+    /// `goroutine 1 [sync.WaitGroup.Wait]:`).
     pub fn go_label(self) -> &'static str {
         match self {
-            BlockReason::WaitGroup | BlockReason::Mutex => "semacquire",
+            BlockReason::WaitGroup => "sync.WaitGroup.Wait",
+            BlockReason::Mutex => "sync.Mutex.Lock",
+            BlockReason::RWMutexLock => "sync.RWMutex.Lock",
+            BlockReason::RWMutexRLock => "sync.RWMutex.RLock",
             BlockReason::ChanSend => "chan send",
             BlockReason::ChanRecv => "chan receive",
+            BlockReason::ChanSendNil => "chan send (nil chan)",
+            BlockReason::ChanRecvNil => "chan receive (nil chan)",
             BlockReason::Select => "select",
             BlockReason::SelectNoCases => "select (no cases)",
             BlockReason::External => "IO wait",
@@ -54,7 +68,11 @@ impl BlockReason {
             BlockReason::WaitGroup => "WaitGroup.Wait",
             BlockReason::ChanSend => "envoi sur channel",
             BlockReason::ChanRecv => "réception sur channel",
+            BlockReason::ChanSendNil => "envoi sur channel nil",
+            BlockReason::ChanRecvNil => "réception sur channel nil",
             BlockReason::Mutex => "Mutex.Lock",
+            BlockReason::RWMutexLock => "RWMutex.Lock",
+            BlockReason::RWMutexRLock => "RWMutex.RLock",
             BlockReason::Select => "select",
             BlockReason::SelectNoCases => "select vide",
             BlockReason::External => "attente externe",

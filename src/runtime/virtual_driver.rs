@@ -31,8 +31,12 @@ impl Progress {
 /// Everything a finished run produced.
 #[derive(Clone, Debug)]
 pub struct RunReport {
-    /// Stdout lines, in print order.
+    /// Stdout lines, in print order (the last one may lack its newline: see
+    /// `stdout_newline_terminated`).
     pub stdout: Vec<String>,
+    /// False when the program's stdout did not end with a newline (Go prints bytes); true for
+    /// an empty stdout.
+    pub stdout_newline_terminated: bool,
     /// Stderr text (Go's `panic:` / `fatal error:` messages), lines joined with `\n`.
     pub stderr: String,
     pub status: i32,
@@ -44,6 +48,17 @@ pub struct RunReport {
     pub samples: Vec<Sample>,
     pub summary: Summary,
     pub end_time: Duration,
+}
+
+impl RunReport {
+    /// Stdout exactly as the program wrote it (lines joined, final newline when it had one).
+    pub fn stdout_text(&self) -> String {
+        let mut text = self.stdout.join("\n");
+        if !self.stdout.is_empty() && self.stdout_newline_terminated {
+            text.push('\n');
+        }
+        text
+    }
 }
 
 /// A run driven in virtual time.
@@ -107,7 +122,7 @@ impl VirtualRun {
                 }
                 (None, Some(deadline)) => {
                     let limit = budget - polls;
-                    let fired = self.rt.with(|core| core.fire_due(deadline.max(now), limit));
+                    let fired = self.rt.fire_due_up_to(Duration::from_nanos(deadline.max(now)), limit);
                     polls += fired;
                 }
                 (None, None) => {
@@ -168,6 +183,7 @@ impl VirtualRun {
         let exit = rt.exited().unwrap_or(Exit { kind: super::ExitKind::Stopped, status: -1, at: rt.now() });
         RunReport {
             stdout,
+            stdout_newline_terminated: rt.stdout_newline_terminated(),
             stderr,
             status: exit.status,
             exit,

@@ -47,25 +47,31 @@ impl WaitGroup {
 
     /// `wg.Add(delta)`. Below zero panics like Go: `sync: negative WaitGroup counter`.
     pub fn add(&self, delta: i64) {
+        if !self.try_add(delta) {
+            self.rt.panic("sync: negative WaitGroup counter");
+        }
+    }
+
+    /// `wg.Add(delta)` returning `false` (the counter stays negative, as in Go) instead of
+    /// panicking when the counter goes below zero, for an interpreter that raises the panic.
+    pub fn try_add(&self, delta: i64) -> bool {
         let released = {
             let mut inner = self.inner.borrow_mut();
-            inner.counter += delta;
+            inner.counter = inner.counter.saturating_add(delta);
             if inner.counter < 0 {
-                None
-            } else if inner.counter == 0 && !inner.waiters.is_empty() {
+                return false;
+            }
+            if inner.counter == 0 && !inner.waiters.is_empty() {
                 inner.generation += 1;
-                Some(std::mem::take(&mut inner.waiters))
+                std::mem::take(&mut inner.waiters)
             } else {
-                Some(Vec::new())
+                Vec::new()
             }
         };
-        match released {
-            None => self.rt.panic("sync: negative WaitGroup counter"),
-            Some(waiters) if !waiters.is_empty() => {
-                self.rt.with(|core| waiters.into_iter().for_each(|gid| core.unblock(gid)))
-            }
-            Some(_) => {}
+        if !released.is_empty() {
+            self.rt.with(|core| released.into_iter().for_each(|gid| core.unblock(gid)));
         }
+        true
     }
 
     /// `wg.Done()`.

@@ -73,7 +73,7 @@ test('forgotten-done ends with Go’s deadlock message and status 2', TIMEOUT, a
   await waitForEnd(page, 'cellule-2');
   const stderr = (await consoleLines(page, 'cellule-2')).filter((l) => l.stderr).map((l) => l.text);
   assert.ok(stderr.includes('fatal error: all goroutines are asleep - deadlock!'), stderr.join('\n'));
-  assert.ok(stderr.some((l) => /^goroutine 1 \[semacquire\]:/.test(l)), stderr.join('\n'));
+  assert.ok(stderr.some((l) => /^goroutine 1 \[sync\.WaitGroup\.Wait\]:/.test(l)), stderr.join('\n'));
   assert.equal(text(await page.textContent('#cellule-2 .console .status')), 'Programme terminé (code 2)');
   assert.deepEqual(tracked.problems(), []);
   await tracked.context.close();

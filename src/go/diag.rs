@@ -1,0 +1,87 @@
+//! Compile-time diagnostics, printed as `go build` prints them: `prog.go:L:C: message`.
+//!
+//! gc counts columns in bytes from 1 (a tab is one column), sorts errors by position and stops
+//! after 10 with `too many errors`.
+
+use super::ast::Span;
+
+/// The start of the message for a construct outside the notebook's subset.
+pub const UNSUPPORTED: &str = "non pris en charge par ce carnet : ";
+
+/// gc's limit: after this many errors it prints `too many errors` and stops.
+pub const MAX_ERRORS: usize = 10;
+
+/// One error at a byte span of the source. `unsupported` marks a construct outside the
+/// notebook's subset (its message is French: `non pris en charge par ce carnet : …`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Diagnostic {
+    pub span: Span,
+    pub message: String,
+}
+
+impl Diagnostic {
+    pub fn new(span: Span, message: impl Into<String>) -> Self {
+        Diagnostic { span, message: message.into() }
+    }
+
+    /// A construct outside the subset: `non pris en charge par ce carnet : <what>`.
+    pub fn unsupported(span: Span, what: &str) -> Self {
+        Diagnostic { span, message: format!("{UNSUPPORTED}{what}") }
+    }
+}
+
+/// Line starts of a source, to turn byte offsets into gc's `line:column`.
+#[derive(Clone, Debug)]
+pub struct LineMap {
+    starts: Vec<u32>,
+}
+
+impl LineMap {
+    pub fn new(src: &str) -> Self {
+        let mut starts = vec![0];
+        starts.extend(src.bytes().enumerate().filter(|(_, b)| *b == b'\n').map(|(i, _)| i as u32 + 1));
+        LineMap { starts }
+    }
+
+    /// 1-based line and byte column of `offset`.
+    pub fn line_col(&self, offset: u32) -> (u32, u32) {
+        let line = self.starts.partition_point(|&start| start <= offset).max(1);
+        let col = offset - self.starts[line - 1] + 1;
+        (line as u32, col)
+    }
+
+    /// 1-based line of `offset`.
+    pub fn line(&self, offset: u32) -> u32 {
+        self.line_col(offset).0
+    }
+}
+
+/// The errors as gc prints them, one per line, sorted by position, at most [`MAX_ERRORS`]
+/// followed by `too many errors`. Duplicates on one line with the same text are dropped.
+pub fn render(file_name: &str, src: &str, diags: &[Diagnostic]) -> Vec<String> {
+    let map = LineMap::new(src);
+    // gc stops at the 10th error it finds, then prints those sorted by position.
+    let mut kept: Vec<&Diagnostic> = Vec::new();
+    let mut seen: Vec<(u32, &str)> = Vec::new();
+    for diag in diags {
+        let key = (map.line(diag.span.start), diag.message.as_str());
+        if !seen.contains(&key) {
+            seen.push(key);
+            kept.push(diag);
+        }
+    }
+    let too_many = kept.len() > MAX_ERRORS;
+    kept.truncate(MAX_ERRORS);
+    kept.sort_by_key(|d| d.span.start);
+    let mut out: Vec<String> = Vec::new();
+    let mut last_pos = (1, 1);
+    for diag in kept {
+        let (line, col) = map.line_col(diag.span.start);
+        last_pos = (line, col);
+        out.push(format!("{file_name}:{line}:{col}: {}", diag.message));
+    }
+    if too_many {
+        out.push(format!("{file_name}:{}:{}: too many errors", last_pos.0, last_pos.1));
+    }
+    out
+}

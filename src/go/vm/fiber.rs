@@ -1,0 +1,421 @@
+//! A goroutine: its frames, its value stack, and the blocked operation it waits on.
+//!
+//! Kept small because 10^6 of them may be parked at once: the running frame lives inline
+//! (`cur`), only callers go to `frames`, and rarely used state (panics, `WaitGroup.Go`) sits
+//! behind one optional box.
+
+use std::cell::RefCell;
+use std::future::Future;
+use std::pin::Pin;
+use std::rc::Rc;
+use std::task::{Context, Poll};
+
+use super::super::bytecode::{FuncId, Native};
+use super::super::value::{Callee, Closure, Native as NativeState, Value};
+use super::{Res, Trap, Vm};
+use crate::runtime::{Forever, Gid, Sleep, WaitGroup as RtWaitGroup, Yield};
+
+/// Why a frame was entered, which decides what its return does.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Kind {
+    /// An ordinary call: the caller goes on.
+    Normal,
+    /// The goroutine's first frame: returning ends the goroutine.
+    Bottom,
+    /// A deferred call run by a normal return.
+    Deferred,
+    /// A deferred call run by panic `n` (index in `Extra::panics`): `recover` works here.
+    PanicDefer(u32),
+    /// A method run synchronously for a native (`String()` for fmt): returning ends the
+    /// nested loop.
+    Barrier,
+    /// `f` of `Once.Do(f)`: returning marks the Once done.
+    OnceDo,
+}
+
+/// What a frame is doing.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Mode {
+    Running,
+    /// Running its deferred calls before returning.
+    Returning,
+    /// A panic is running its deferred calls.
+    Unwinding,
+}
+
+#[derive(Clone, Debug)]
+pub(crate) struct Frame {
+    /// The running closure, when it has captures.
+    pub closure: Option<Rc<Closure>>,
+    pub func: FuncId,
+    /// Next instruction.
+    pub pc: u32,
+    /// First local on the value stack.
+    pub base: u32,
+    /// Where the results go when it returns.
+    pub ret_to: u32,
+    /// Deferred calls above this index are this frame's.
+    pub defer_base: u32,
+    pub kind: Kind,
+    pub mode: Mode,
+}
+
+impl Frame {
+    pub fn new(func: FuncId, base: usize, ret_to: usize, defer_base: usize, kind: Kind) -> Frame {
+        Frame {
+            closure: None,
+            func,
+            pc: 0,
+            base: base as u32,
+            ret_to: ret_to as u32,
+            defer_base: defer_base as u32,
+            kind,
+            mode: Mode::Running,
+        }
+    }
+}
+
+/// `defer f(args)`: the function value and its arguments, evaluated at the `defer`.
+pub(crate) struct Deferred {
+    pub callee: Value,
+    pub args: Box<[Value]>,
+}
+
+/// One panic in flight (Go keeps a chain of them for the message).
+pub(crate) struct PanicRec {
+    pub value: Value,
+    pub recovered: bool,
+    /// `panic(recover())` of the same value: Go prints `[recovered, repanicked]`.
+    pub repanicked: bool,
+    /// A newer panic unwound the deferred call that was handling it.
+    pub aborted: bool,
+}
+
+/// The result of a blocking operation, pushed when the goroutine resumes.
+pub(crate) enum Resume {
+    Nothing,
+    One(Value),
+    Two(Value, Value),
+    Three(Value, Value, Value),
+    /// The operation panics after all (a send on a channel closed while parked).
+    Panic(Value),
+    /// `Once.Do` got the lock: call `f` unless the Once got done meanwhile.
+    OnceLocked(Rc<RefCell<NativeState>>, Value, crate::runtime::Mutex),
+}
+
+pub(crate) type BoxedOp = Pin<Box<dyn Future<Output = Resume>>>;
+
+/// The blocked operation a goroutine waits on. `Sleep` is inline: 10^6 goroutines may sleep.
+pub(crate) enum Pending {
+    None,
+    Sleep(Sleep),
+    Yield(Yield),
+    Forever(Forever),
+    Op(BoxedOp),
+}
+
+/// Rare per-goroutine state.
+#[derive(Default)]
+pub(crate) struct Extra {
+    pub panics: Vec<PanicRec>,
+    /// `WaitGroup.Go`: `Done` when the goroutine ends.
+    pub done_wg: Option<RtWaitGroup>,
+    /// States of the `Once` values whose `f` runs in this goroutine (innermost last).
+    pub onces: Vec<Rc<RefCell<NativeState>>>,
+    /// Frames (function, line) of the last panic, innermost first, for its traceback.
+    pub trace: Vec<(FuncId, u32)>,
+    /// A goroutine started on a native (`go wg.Wait()`): run once at the first poll.
+    pub entry_native: Option<(Native, Vec<Value>)>,
+}
+
+pub(crate) struct Fiber {
+    pub vm: Rc<Vm>,
+    pub gid: Gid,
+    pub stack: Vec<Value>,
+    pub cur: Frame,
+    pub frames: Vec<Frame>,
+    pub defers: Vec<Deferred>,
+    pub pending: Pending,
+    /// Instructions left before the next yield.
+    pub budget: i64,
+    /// Nested synchronous runs (fmt calling `String()`): blocking is impossible there.
+    pub nested: u32,
+    pub finished: bool,
+    /// Its first frame returned (or its entry native is all that is left to finish).
+    pub returned: bool,
+    /// `go` statement that made it: (function, line, parent goroutine).
+    pub created_by: Option<(FuncId, u32, Gid)>,
+    pub extra: Option<Box<Extra>>,
+}
+
+/// The runtime future of one goroutine.
+pub(crate) struct GoroutineFuture(Rc<RefCell<Fiber>>);
+
+impl Future for GoroutineFuture {
+    type Output = ();
+
+    fn poll(self: Pin<&mut Self>, _cx: &mut Context<'_>) -> Poll<()> {
+        let rc = self.0.clone();
+        let Ok(mut fiber) = rc.try_borrow_mut() else { return Poll::Pending };
+        let result = fiber.run();
+        if result.is_ready() {
+            fiber.finish();
+        }
+        result
+    }
+}
+
+impl Drop for GoroutineFuture {
+    /// Dropped by the runtime at the end of the run: release the values (they may hold
+    /// runtime handles, which would otherwise keep the runtime alive in a cycle).
+    fn drop(&mut self) {
+        if let Ok(mut fiber) = self.0.try_borrow_mut() {
+            fiber.stack = Vec::new();
+            fiber.defers = Vec::new();
+            fiber.frames = Vec::new();
+            fiber.cur.closure = None;
+            fiber.pending = Pending::None;
+            fiber.extra = None;
+        }
+    }
+}
+
+/// Goroutine 1: runs the package initialiser, then `main`.
+pub(crate) fn main_future(vm: Rc<Vm>) -> GoroutineFuture {
+    let program = vm.program.clone();
+    let main_locals = program.funcs.get(program.main as usize).map_or(0, |f| f.locals as usize);
+    let mut fiber = Fiber::empty(vm.clone(), Frame::new(program.main, 0, 0, 0, Kind::Bottom));
+    fiber.stack.resize(main_locals, Value::Nil);
+    let init_locals = program.funcs.get(program.init as usize).map_or(0, |f| f.locals as usize);
+    let init = Frame::new(program.init, main_locals, main_locals, 0, Kind::Normal);
+    fiber.stack.resize(main_locals + init_locals, Value::Nil);
+    let main = std::mem::replace(&mut fiber.cur, init);
+    fiber.frames.push(main);
+    let rc = Rc::new(RefCell::new(fiber));
+    vm.live.set(vm.live.get() + 1);
+    vm.register(1, &rc);
+    rc.borrow_mut().gid = 1;
+    GoroutineFuture(rc)
+}
+
+impl Fiber {
+    fn empty(vm: Rc<Vm>, cur: Frame) -> Fiber {
+        let budget = vm.limits.slice.max(1) as i64;
+        Fiber {
+            vm,
+            gid: 0,
+            stack: Vec::new(),
+            cur,
+            frames: Vec::new(),
+            defers: Vec::new(),
+            pending: Pending::None,
+            budget,
+            nested: 0,
+            finished: false,
+            returned: false,
+            created_by: None,
+            extra: None,
+        }
+    }
+
+    pub fn extra(&mut self) -> &mut Extra {
+        self.extra.get_or_insert_with(Box::default)
+    }
+
+    /// `go callee(args)`: a new goroutine, registered with the runtime. `done_wg` is
+    /// `WaitGroup.Go`'s group.
+    pub fn spawn(&mut self, callee: Value, args: Vec<Value>, done_wg: Option<RtWaitGroup>) -> Res {
+        let vm = self.vm.clone();
+        // `live` counts main too: the limit is on the goroutines besides main.
+        if vm.live.get() > vm.limits.max_goroutines {
+            return Err(self.limit_goroutines());
+        }
+        let closure = match callee {
+            Value::Func(closure) => closure,
+            Value::Nil => return Err(self.runtime_panic_plain("go of nil func value")),
+            _ => return Err(self.internal("go of a non-function value")),
+        };
+        let mut fiber = Fiber::empty(vm.clone(), Frame::new(0, 0, 0, 0, Kind::Bottom));
+        let mut all = Vec::with_capacity(args.len() + 1);
+        all.extend(closure.recv.clone());
+        all.extend(args);
+        match closure.callee {
+            Callee::Func(func) => {
+                let Some(proto) = vm.program.funcs.get(func as usize) else {
+                    return Err(self.internal("go of an unknown function"));
+                };
+                let locals = (proto.locals as usize).max(all.len());
+                fiber.stack = Vec::with_capacity(locals + 2);
+                fiber.stack.extend(all);
+                fiber.stack.resize(locals, Value::Nil);
+                fiber.zero_results(func, 0);
+                fiber.cur.func = func;
+                if !closure.captures.is_empty() {
+                    fiber.cur.closure = Some(closure);
+                }
+            }
+            Callee::Native(native) => fiber.extra().entry_native = Some((native, all)),
+        }
+        if done_wg.is_some() {
+            fiber.extra().done_wg = done_wg;
+        }
+        let line = self.current_line();
+        fiber.created_by = Some((self.cur.func, line, self.gid));
+        let rc = Rc::new(RefCell::new(fiber));
+        vm.live.set(vm.live.get() + 1);
+        let gid = vm.rt.go_boxed(Box::pin(GoroutineFuture(rc.clone())));
+        rc.borrow_mut().gid = gid;
+        vm.register(gid, &rc);
+        Ok(())
+    }
+
+    /// Stores the zero values of `func`'s results in its result locals (frame at `base`).
+    pub fn zero_results(&mut self, func: FuncId, base: usize) {
+        let vm = &self.vm;
+        let Some(Some(zeros)) = vm.result_zeros.get(func as usize) else { return };
+        let Some(proto) = vm.program.funcs.get(func as usize) else { return };
+        let first = base + proto.params as usize;
+        for (i, zero) in zeros.iter().enumerate() {
+            let v = match zero {
+                Some(v) => v.clone(),
+                None => super::ops::zero_of(vm, proto.result_types.get(i).copied().unwrap_or(0), 0),
+            };
+            if let Some(slot) = self.stack.get_mut(first + i) {
+                *slot = v;
+            }
+        }
+    }
+
+    /// The goroutine ended (returned, or the run ended under it).
+    fn finish(&mut self) {
+        if self.finished {
+            return;
+        }
+        self.finished = true;
+        let vm = self.vm.clone();
+        vm.live.set(vm.live.get().saturating_sub(1));
+        if let Some(slot) = vm.fibers.borrow_mut().get_mut((self.gid as usize).wrapping_sub(1)) {
+            *slot = std::rc::Weak::new();
+        }
+        self.stack = Vec::new();
+        self.frames = Vec::new();
+        self.defers = Vec::new();
+        self.extra = None;
+    }
+
+    /// One poll: finish the pending operation, then interpret until the goroutine blocks,
+    /// yields, ends, or the run ends.
+    fn run(&mut self) -> Poll<()> {
+        if self.vm.rt.exited().is_some() {
+            return Poll::Ready(());
+        }
+        if let Some((native, args)) = self.extra.as_mut().and_then(|e| e.entry_native.take()) {
+            match self.call_native(native, args) {
+                Ok(()) => return self.done(),
+                Err(Trap::Block) => self.returned = true,
+                Err(Trap::Panic(v) | Trap::Unwound(v)) => {
+                    self.raise_uncaught(v);
+                    return Poll::Ready(());
+                }
+                Err(Trap::Halt) => return Poll::Ready(()),
+            }
+        }
+        loop {
+            match self.poll_pending() {
+                Poll::Pending => return Poll::Pending,
+                Poll::Ready(None) => {}
+                Poll::Ready(Some(resume)) => {
+                    if let Err(trap) = self.apply_resume(resume) {
+                        match trap {
+                            Trap::Block => continue,
+                            Trap::Halt => return Poll::Ready(()),
+                            Trap::Panic(v) | Trap::Unwound(v) => {
+                                self.raise_uncaught(v);
+                                return Poll::Ready(());
+                            }
+                        }
+                    }
+                    if self.returned {
+                        return self.done();
+                    }
+                }
+            }
+            match self.exec() {
+                Ok(()) => return self.done(),
+                Err(Trap::Block) => continue,
+                Err(Trap::Halt) => return Poll::Ready(()),
+                Err(Trap::Panic(v) | Trap::Unwound(v)) => {
+                    self.raise_uncaught(v);
+                    return Poll::Ready(());
+                }
+            }
+        }
+    }
+
+    /// The goroutine returned from its first frame.
+    fn done(&mut self) -> Poll<()> {
+        if let Some(wg) = self.extra.as_mut().and_then(|e| e.done_wg.take()) {
+            if !wg.try_add(-1) {
+                let v = self.plain_panic_value("sync: negative WaitGroup counter");
+                self.raise_uncaught(v);
+            }
+        }
+        Poll::Ready(())
+    }
+
+    /// Polls the stored blocked operation: `Ready(None)` when there was none.
+    fn poll_pending(&mut self) -> Poll<Option<Resume>> {
+        let mut cx = Context::from_waker(std::task::Waker::noop());
+        let resume = match &mut self.pending {
+            Pending::None => return Poll::Ready(None),
+            Pending::Sleep(sleep) => Pin::new(sleep).poll(&mut cx).map(|()| Resume::Nothing),
+            Pending::Yield(y) => Pin::new(y).poll(&mut cx).map(|()| Resume::Nothing),
+            Pending::Forever(f) => Pin::new(f).poll(&mut cx).map(|()| Resume::Nothing),
+            Pending::Op(op) => op.as_mut().poll(&mut cx),
+        };
+        match resume {
+            Poll::Pending => Poll::Pending,
+            Poll::Ready(resume) => {
+                self.pending = Pending::None;
+                Poll::Ready(Some(resume))
+            }
+        }
+    }
+
+    /// Parks on `op`: the caller returns `Err(Trap::Block)` and `run` polls it.
+    pub fn block_on(&mut self, op: Pending) -> Trap {
+        self.pending = op;
+        Trap::Block
+    }
+
+    /// Pushes the result of a finished blocking operation, then resumes what was waiting.
+    fn apply_resume(&mut self, resume: Resume) -> Res {
+        match resume {
+            Resume::Nothing => {}
+            Resume::One(a) => self.stack.push(a),
+            Resume::Two(a, b) => self.stack.extend([a, b]),
+            Resume::Three(a, b, c) => self.stack.extend([a, b, c]),
+            Resume::Panic(v) => return self.raise(v).map(|_| ()),
+            Resume::OnceLocked(state, f, lock) => return self.once_locked(state, f, Some(lock)),
+        }
+        // A deferred native that blocked during a return or a panic: carry on with it.
+        match self.cur.mode {
+            Mode::Running => Ok(()),
+            Mode::Returning => self.continue_return().map(|_| ()),
+            Mode::Unwinding => self.unwind().map(|_| ()),
+        }
+    }
+
+    /// Line of the instruction being executed in the current frame.
+    pub fn current_line(&self) -> u32 {
+        frame_line(&self.vm.program, &self.cur)
+    }
+}
+
+/// Line of the instruction before `frame.pc` (the one running, or the call in progress).
+pub(crate) fn frame_line(program: &super::super::bytecode::Program, frame: &Frame) -> u32 {
+    program.funcs.get(frame.func as usize).map_or(0, |f| {
+        let pc = (frame.pc as usize).saturating_sub(1);
+        f.lines.get(pc).copied().unwrap_or(f.line)
+    })
+}

@@ -1,0 +1,174 @@
+//! `sync`, `runtime` and `os`. A `sync` object is a struct whose single hidden field holds its
+//! Rust state ([`NativeState`]); the runtime primitive behind it is made on first use.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use super::super::super::bytecode::Native;
+use super::super::super::value::{Native as NativeState, Value};
+use super::super::fiber::{Fiber, Pending, Resume};
+use super::super::{Res, Trap};
+use crate::runtime::{Mutex as RtMutex, RwMutex, WaitGroup};
+
+/// What `runtime.NumCPU()` and `runtime.GOMAXPROCS` report: a fixed 8, so output does not
+/// depend on the reader's machine (goroutines run one at a time here anyway).
+const NUM_CPU: i64 = 8;
+
+impl Fiber {
+    /// The state cell of a `sync` object given as a pointer to its struct.
+    fn state_cell(&mut self, v: &Value) -> Res<Rc<RefCell<NativeState>>> {
+        let cell = match v {
+            Value::Native(cell) => Some(cell.clone()),
+            Value::AggPtr(b) | Value::Agg(b) => match b.borrow().first() {
+                Some(Value::Native(cell)) => Some(cell.clone()),
+                _ => None,
+            },
+            Value::Nil => return Err(self.nil_deref()),
+            _ => None,
+        };
+        cell.ok_or_else(|| self.internal("sync method on a value without its state"))
+    }
+
+    fn wait_group(&mut self, v: &Value) -> Res<WaitGroup> {
+        let cell = self.state_cell(v)?;
+        let mut state = cell.borrow_mut();
+        match &mut *state {
+            NativeState::WaitGroup(wg) => Ok(wg.get_or_insert_with(|| self.vm.rt.wait_group()).clone()),
+            _ => {
+                drop(state);
+                Err(self.internal("WaitGroup method on another type"))
+            }
+        }
+    }
+
+    fn mutex(&mut self, v: &Value) -> Res<RtMutex> {
+        let cell = self.state_cell(v)?;
+        let mut state = cell.borrow_mut();
+        match &mut *state {
+            NativeState::Mutex(m) => Ok(m.get_or_insert_with(|| self.vm.rt.mutex()).clone()),
+            _ => {
+                drop(state);
+                Err(self.internal("Mutex method on another type"))
+            }
+        }
+    }
+
+    fn rw_mutex(&mut self, v: &Value) -> Res<RwMutex> {
+        let cell = self.state_cell(v)?;
+        let state = cell.borrow();
+        match &*state {
+            NativeState::RWMutex(rw) => Ok(rw.borrow_mut().lock.get_or_insert_with(|| self.vm.rt.rw_mutex()).clone()),
+            _ => {
+                drop(state);
+                Err(self.internal("RWMutex method on another type"))
+            }
+        }
+    }
+
+    pub(super) fn native_sync(&mut self, native: Native, args: Vec<Value>) -> Res {
+        let a0 = super::arg(&args, 0);
+        match native {
+            Native::WaitGroupAdd | Native::WaitGroupDone => {
+                let wg = self.wait_group(&a0)?;
+                let delta = if native == Native::WaitGroupDone { -1 } else { super::arg(&args, 1).as_int() };
+                if !wg.try_add(delta) {
+                    return Err(Trap::Panic(self.plain_panic_value("sync: negative WaitGroup counter")));
+                }
+            }
+            Native::WaitGroupWait => {
+                let wg = self.wait_group(&a0)?;
+                if wg.counter() != 0 {
+                    let op = Box::pin(async move {
+                        wg.wait().await;
+                        Resume::Nothing
+                    });
+                    return Err(self.block_on(Pending::Op(op)));
+                }
+            }
+            Native::WaitGroupGo => {
+                let wg = self.wait_group(&a0)?;
+                wg.try_add(1);
+                self.spawn(super::arg(&args, 1), Vec::new(), Some(wg))?;
+            }
+            Native::MutexLock => {
+                let m = self.mutex(&a0)?;
+                if !m.try_lock() {
+                    let op = Box::pin(async move {
+                        m.lock().await;
+                        Resume::Nothing
+                    });
+                    return Err(self.block_on(Pending::Op(op)));
+                }
+            }
+            Native::MutexUnlock => {
+                let m = self.mutex(&a0)?;
+                if !m.try_unlock() {
+                    return Err(self.fatal("sync: unlock of unlocked mutex"));
+                }
+            }
+            Native::MutexTryLock => {
+                let m = self.mutex(&a0)?;
+                let ok = m.try_lock();
+                self.push(Value::Bool(ok));
+            }
+            Native::RWMutexLock | Native::RWMutexRLock => {
+                let rw = self.rw_mutex(&a0)?;
+                let write = native == Native::RWMutexLock;
+                let op = Box::pin(async move {
+                    if write {
+                        rw.lock().await;
+                    } else {
+                        rw.rlock().await;
+                    }
+                    Resume::Nothing
+                });
+                return Err(self.block_on(Pending::Op(op)));
+            }
+            Native::RWMutexUnlock => {
+                let rw = self.rw_mutex(&a0)?;
+                if !rw.try_unlock() {
+                    return Err(self.fatal("sync: Unlock of unlocked RWMutex"));
+                }
+            }
+            Native::RWMutexRUnlock => {
+                let rw = self.rw_mutex(&a0)?;
+                if !rw.try_runlock() {
+                    return Err(self.fatal("sync: RUnlock of unlocked RWMutex"));
+                }
+            }
+            Native::OnceDo => return self.once_do(&a0, super::arg(&args, 1)),
+            Native::RuntimeNumGoroutine => self.push(Value::Int(self.vm.live.get() as i64)),
+            Native::RuntimeGosched => return Err(self.block_on(Pending::Yield(self.vm.rt.gosched()))),
+            Native::RuntimeNumCPU | Native::RuntimeGOMAXPROCS => self.push(Value::Int(NUM_CPU)),
+            Native::OsExit => {
+                let code = i32::try_from(a0.as_int()).unwrap_or(1);
+                self.vm.rt.exit(code);
+                return Err(Trap::Halt);
+            }
+            _ => return Err(self.internal("unexpected sync native")),
+        }
+        Ok(())
+    }
+
+    /// `once.Do(f)`: the first caller runs `f` (as a frame that may block); callers arriving
+    /// meanwhile wait on the Once's lock, then find it done.
+    fn once_do(&mut self, once: &Value, f: Value) -> Res {
+        let state = self.state_cell(once)?;
+        if matches!(*state.borrow(), NativeState::Once { done: true }) {
+            return Ok(());
+        }
+        let key = Rc::as_ptr(&state) as usize;
+        let lock = {
+            let mut onces = self.vm.onces.borrow_mut();
+            onces.entry(key).or_insert_with(|| (state.clone(), self.vm.rt.mutex())).1.clone()
+        };
+        if lock.try_lock() {
+            return self.once_locked(state, f, None);
+        }
+        let op = Box::pin(async move {
+            lock.lock().await;
+            Resume::OnceLocked(state, f, lock)
+        });
+        Err(self.block_on(Pending::Op(op)))
+    }
+}
