@@ -323,14 +323,7 @@ impl<'a> Compiler<'a> {
         fb.proto.results = results.len() as u16;
         fb.results = results.iter().map(|r| r.1).collect();
         fb.named_results = named_results;
-        // Named results start at their zero value (results are locals the VM zeroes? no:
-        // the compiler writes them).
-        for (i, (_, ty, _)) in results.iter().enumerate() {
-            let slot = n_params + i as u16;
-            let fb = self.fb();
-            fb.emit(Op::Zero(*ty));
-            fb.emit(Op::Store(slot));
-        }
+        // Results start at their zero value: the VM stores them on entry (`result_types`).
         for slot in to_box {
             let fb = self.fb();
             fb.emit(Op::Load(slot));
