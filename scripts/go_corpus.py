@@ -57,7 +57,7 @@ def go_env() -> dict[str, str]:
     env = dict(os.environ)
     env.update(
         GOTOOLCHAIN="local",  # never download another toolchain
-        GO111MODULE="off",  # a lone file, standard library only
+        GO111MODULE="on",  # module mode with a go.mod at go 1.27, as the Go Playground builds
         GOFLAGS="",
         GOPROXY="off",  # never download a module
         GOTELEMETRY="off",
@@ -78,6 +78,8 @@ def normalise_compile_errors(stderr: str) -> str:
             continue
         if line.startswith("./prog.go:"):
             line = line[2:]
+        if line.startswith("\t./prog.go:"):  # continuation lines ("previous case", cycles)
+            line = "\t" + line[3:]
         lines.append(line)
     return "".join(line + "\n" for line in lines)
 
@@ -138,6 +140,8 @@ def observe(go: str, name: str) -> str:
     """Builds and runs tests/go/<name>.go; returns its golden text."""
     with tempfile.TemporaryDirectory(prefix=f"go_corpus_{name}_") as tmp:
         shutil.copyfile(CORPUS / f"{name}.go", Path(tmp) / "prog.go")
+        # Without a go.mod, cmd/go would apply Go 1.20's GODEBUG defaults (panic(nil), timers).
+        (Path(tmp) / "go.mod").write_text("module prog\n\ngo 1.27\n", encoding="utf-8")
         build = subprocess.run(
             [go, "build", "-o", "prog", "prog.go"],
             cwd=tmp,

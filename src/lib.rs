@@ -2,6 +2,8 @@
 //!
 //! # Layout
 //! - [`cell`]: a runnable cell's state, actions and timeline model (pure).
+//! - [`go`]: a Go-subset interpreter (lexer, parser, checker and compiler, bytecode VM) whose
+//!   goroutines run on [`runtime`] (pure).
 //! - [`lesson`]: the lesson as data, parsed from Markdown embedded at compile time (pure).
 //! - [`runtime`]: a Go-like runtime (goroutines, sleep, WaitGroup, channels, mutex) with a
 //!   virtual-time driver and a trace (pure).

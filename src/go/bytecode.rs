@@ -382,6 +382,48 @@ pub enum Op {
     /// counts an instruction budget there and at calls, and yields to the scheduler (or ends
     /// the run on the CPU limit) when it runs out.
     LoopCheck,
+
+    // ---- superinstructions: made by `compile::peephole` from the sequences they name, so
+    // one dispatch does the work of several. `op` is never `Div`, `Rem`, `Shl` or `Shr`. ----
+    /// `Load(a) SmallInt(k) Arith(op, Int(kind))`: `[] → [local a op k]`.
+    ArithLK {
+        a: u16,
+        k: i32,
+        op: ArithOp,
+        kind: IntKind,
+    },
+    /// `Load(a) Load(b) Arith(op, Int(kind))`: `[] → [local a op local b]`.
+    ArithLL {
+        a: u16,
+        b: u16,
+        op: ArithOp,
+        kind: IntKind,
+    },
+    /// `Load(a) SmallInt(k) Cmp(op, Int(kind)) JumpIfFalse(target)`: `[] → []`, jumps unless
+    /// `local a op k`.
+    JumpUnlessLK {
+        a: u16,
+        k: i16,
+        op: CmpOp,
+        kind: IntKind,
+        target: u32,
+    },
+    /// `Load(a) Load(b) Cmp(op, Int(kind)) JumpIfFalse(target)`: `[] → []`, jumps unless
+    /// `local a op local b`.
+    JumpUnlessLL {
+        a: u16,
+        b: u16,
+        op: CmpOp,
+        kind: IntKind,
+        target: u32,
+    },
+    /// `Load(from) Store(to)`: `[] → []`, local `to` = local `from`.
+    Move {
+        from: u16,
+        to: u16,
+    },
+    /// `Store(r) Return`: `[v] → (frame popped)`.
+    StoreReturn(u16),
 }
 
 /// Functions and methods implemented in Rust. Arguments and results are listed as

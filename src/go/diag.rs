@@ -17,16 +17,19 @@ pub const MAX_ERRORS: usize = 10;
 pub struct Diagnostic {
     pub span: Span,
     pub message: String,
+    /// Continuation lines gc prints under the error, each with its own position
+    /// (`\tprog.go:19:7: previous case`).
+    pub notes: Vec<(Span, String)>,
 }
 
 impl Diagnostic {
     pub fn new(span: Span, message: impl Into<String>) -> Self {
-        Diagnostic { span, message: message.into() }
+        Diagnostic { span, message: message.into(), notes: Vec::new() }
     }
 
     /// A construct outside the subset: `non pris en charge par ce carnet : <what>`.
     pub fn unsupported(span: Span, what: &str) -> Self {
-        Diagnostic { span, message: format!("{UNSUPPORTED}{what}") }
+        Diagnostic { span, message: format!("{UNSUPPORTED}{what}"), notes: Vec::new() }
     }
 }
 
@@ -78,7 +81,12 @@ pub fn render(file_name: &str, src: &str, diags: &[Diagnostic]) -> Vec<String> {
     for diag in kept {
         let (line, col) = map.line_col(diag.span.start);
         last_pos = (line, col);
-        out.push(format!("{file_name}:{line}:{col}: {}", diag.message));
+        let mut text = format!("{file_name}:{line}:{col}: {}", diag.message);
+        for (span, note) in &diag.notes {
+            let (l, c) = map.line_col(span.start);
+            text.push_str(&format!("\n\t{file_name}:{l}:{c}: {note}"));
+        }
+        out.push(text);
     }
     if too_many {
         out.push(format!("{file_name}:{}:{}: too many errors", last_pos.0, last_pos.1));

@@ -18,13 +18,14 @@ pub const SECOND: Duration = Duration::from_secs(1);
 /// Future of [`Runtime::sleep`].
 pub struct Sleep {
     rt: Runtime,
-    duration: Duration,
+    /// Nanoseconds (what the timer heap keeps anyway): 10^6 sleeping goroutines hold one each.
+    nanos: u64,
     registered: bool,
 }
 
 impl Sleep {
     pub(crate) fn new(rt: Runtime, duration: Duration) -> Self {
-        Sleep { rt, duration, registered: false }
+        Sleep { rt, nanos: super::scheduler::nanos(duration), registered: false }
     }
 }
 
@@ -32,7 +33,7 @@ impl Future for Sleep {
     type Output = ();
 
     fn poll(mut self: Pin<&mut Self>, _cx: &mut Context<'_>) -> Poll<()> {
-        let duration = self.duration;
+        let nanos = self.nanos;
         let first = !self.registered;
         self.registered = true;
         let mut core = self.rt.core().borrow_mut();
@@ -40,10 +41,10 @@ impl Future for Sleep {
             return Poll::Pending;
         }
         if first {
-            if duration.is_zero() {
+            if nanos == 0 {
                 return Poll::Ready(());
             }
-            core.sleep(duration);
+            core.sleep(Duration::from_nanos(nanos));
             return Poll::Pending;
         }
         let gid = core.current_gid();

@@ -9,14 +9,23 @@ use crate::go::ast::{Block, Element, Expr, ExprKind, SelectComm, Stmt, StmtKind,
 
 /// Names to box in `body` (and in the closures inside it, which get their own analysis too).
 pub fn escaping(body: &Block) -> HashSet<String> {
-    let mut v = Visitor { out: HashSet::new(), closure_depth: 0 };
+    let mut v = Visitor { out: HashSet::new(), closure_depth: 0, all: false };
     v.block(body);
+    v.out
+}
+
+/// Every name a statement mentions (after an error in it, gc counts them all as used).
+pub fn names_in(stmt: &Stmt) -> HashSet<String> {
+    let mut v = Visitor { out: HashSet::new(), closure_depth: 0, all: true };
+    v.stmt(stmt);
     v.out
 }
 
 struct Visitor {
     out: HashSet<String>,
     closure_depth: u32,
+    /// Collect every identifier, not only escaping ones.
+    all: bool,
 }
 
 impl Visitor {
@@ -53,13 +62,7 @@ impl Visitor {
                     }
                 }
             }
-            StmtKind::Define { lhs, rhs } => {
-                if self.closure_depth > 0 {
-                    // Defined inside a closure: a local of the closure, unless shadowing.
-                    let _ = lhs;
-                }
-                rhs.iter().for_each(|e| self.expr(e));
-            }
+            StmtKind::Define { rhs, .. } => rhs.iter().for_each(|e| self.expr(e)),
             StmtKind::Assign { lhs, rhs, .. } => {
                 lhs.iter().chain(rhs.iter()).for_each(|e| self.expr(e));
             }
@@ -133,7 +136,7 @@ impl Visitor {
     fn expr(&mut self, e: &Expr) {
         match &e.kind {
             ExprKind::Ident(name) => {
-                if self.closure_depth > 0 {
+                if self.closure_depth > 0 || self.all {
                     self.out.insert(name.clone());
                 }
             }

@@ -70,6 +70,8 @@ pub struct FuncBuilder {
     pub pending_label: Option<String>,
     /// The function contains a `defer` statement.
     pub has_defer: bool,
+    /// Labels of the statements being compiled, and whether a branch used them.
+    pub labels: Vec<(String, bool)>,
 }
 
 impl FuncBuilder {
@@ -87,6 +89,7 @@ impl FuncBuilder {
             line,
             pending_label: None,
             has_defer: false,
+            labels: Vec::new(),
         }
     }
 

@@ -9,13 +9,22 @@
 //! Errors use gc's wording and positions (Go 1.27); up to [`crate::go::diag::MAX_ERRORS`]
 //! are reported. Constructs outside the notebook's subset are reported in French.
 
+mod access;
+mod assign;
+mod builtin;
 mod call;
 mod consts;
 mod escape;
 mod expr;
+mod exprtext;
+mod flow;
 mod func;
+mod literal;
+mod operators;
 mod package;
+mod peephole;
 mod promoted;
+mod range;
 mod stmt;
 mod typeck;
 mod universe;
@@ -187,6 +196,13 @@ impl<'a> Compiler<'a> {
         self.diags.push(Diagnostic::new(span, message));
     }
 
+    /// An error with gc's continuation lines under it.
+    pub fn error_with_notes(&mut self, span: Span, message: impl Into<String>, notes: Vec<(Span, String)>) {
+        let mut d = Diagnostic::new(span, message);
+        d.notes = notes;
+        self.diags.push(d);
+    }
+
     pub fn unsupported(&mut self, span: Span, what: &str) {
         self.diags.push(Diagnostic::unsupported(span, what));
     }
@@ -216,9 +232,14 @@ impl<'a> Compiler<'a> {
         self.lines.line(span.start)
     }
 
-    /// The source text of a span (for messages: `a + s`).
-    pub fn text(&self, span: Span) -> &'a str {
+    /// The source text of a span.
+    pub fn raw_text(&self, span: Span) -> &'a str {
         self.src.get(span.start as usize..span.end as usize).unwrap_or("")
+    }
+
+    /// An expression as gc's messages print it (`n + "x"` for `n+"x"`).
+    pub fn text(&self, span: Span) -> String {
+        exprtext::normalise(self.raw_text(span))
     }
 
     fn finish(mut self) -> Program {

@@ -61,6 +61,7 @@ impl<'a> Compiler<'a> {
                 self.diags.truncate(before);
             }
         }
+        self.check_recursive_types(&named);
         for decl in &file.decls {
             if let Decl::Func(fd) = decl {
                 if fd.recv.is_some() {
@@ -105,6 +106,72 @@ impl<'a> Compiler<'a> {
         }
     }
 
+    /// `type T struct{ t T }` has no finite size: gc's `invalid recursive type`.
+    fn check_recursive_types(&mut self, named: &[(TypeId, &'a Spec)]) {
+        let spans: std::collections::HashMap<TypeId, (Span, String)> = named
+            .iter()
+            .filter_map(|(id, spec)| match spec {
+                Spec::Type { name, .. } => Some((*id, (name.span, name.name.clone()))),
+                _ => None,
+            })
+            .collect();
+        let mut reported: std::collections::HashSet<TypeId> = std::collections::HashSet::new();
+        for (start, _) in named {
+            if reported.contains(start) {
+                continue;
+            }
+            let mut path = vec![*start];
+            if self.cycle_from(*start, *start, &mut path, 0) {
+                reported.extend(path.iter().copied());
+                let Some((span, name)) = spans.get(start).cloned() else { continue };
+                if path.len() == 1 {
+                    self.error(span, format!("invalid recursive type: {name} refers to itself"));
+                } else {
+                    let notes = path
+                        .iter()
+                        .enumerate()
+                        .filter_map(|(i, t)| {
+                            let (s, n) = spans.get(t)?;
+                            let next = spans.get(&path[(i + 1) % path.len()])?.1.clone();
+                            Some((*s, format!("{n} refers to {next}")))
+                        })
+                        .collect();
+                    self.error_with_notes(span, format!("invalid recursive type {name}"), notes);
+                }
+            }
+        }
+    }
+
+    /// Whether `ty` contains `target` by value (not through pointers, slices, maps...).
+    fn cycle_from(&self, target: TypeId, ty: TypeId, path: &mut Vec<TypeId>, depth: u32) -> bool {
+        if depth > 64 {
+            return false;
+        }
+        let inner: Vec<TypeId> = match self.types.under(ty) {
+            TypeKind::Struct(fields) => fields.iter().map(|f| f.ty).collect(),
+            TypeKind::Array { elem, .. } => vec![*elem],
+            _ => Vec::new(),
+        };
+        for t in inner {
+            if t == target {
+                return true;
+            }
+            if self.types.is_named(t) {
+                if path.contains(&t) {
+                    continue;
+                }
+                path.push(t);
+                if self.cycle_from(target, t, path, depth + 1) {
+                    return true;
+                }
+                path.pop();
+            } else if self.cycle_from(target, t, path, depth + 1) {
+                return true;
+            }
+        }
+        false
+    }
+
     fn declare_import(&mut self, import: &crate::go::ast::Import) {
         let Some(pkg) = Pkg::from_path(&import.path) else {
             self.unsupported(import.span, &format!("le paquet « {} »", import.path));
@@ -122,7 +189,9 @@ impl<'a> Compiler<'a> {
             self.error(import.span, format!("{name} redeclared in this block"));
             return;
         }
-        self.imports.insert(name, Import { pkg, span: import.span, path: import.path.clone(), used: false });
+        // gc reports an unused aliased import at the alias.
+        let span = import.alias.as_ref().map(|a| a.span).unwrap_or(import.span);
+        self.imports.insert(name, Import { pkg, span, path: import.path.clone(), used: false });
     }
 
     fn collect_gen(&mut self, gen: &'a GenDecl, named: &mut Vec<(TypeId, &'a Spec)>) {
@@ -335,7 +404,7 @@ impl<'a> Compiler<'a> {
         self.fb().open_scope();
         self.stmts(&body.stmts);
         let has_results = !self.fb().results.is_empty();
-        if has_results && !super::stmt::terminates_block(&body.stmts) {
+        if has_results && !super::flow::terminates_block(&body.stmts) {
             let at = body.span.end.saturating_sub(1);
             self.error(Span::new(at, at + 1), "missing return");
         }
@@ -351,6 +420,7 @@ impl<'a> Compiler<'a> {
             }
         }
         let mut proto = fb.proto;
+        super::peephole::optimize(&mut proto);
         proto.captures = fb.captures.len() as u16;
         proto.result_types = fb.results.clone();
         if let Some(slot) = self.funcs.get_mut(id as usize) {

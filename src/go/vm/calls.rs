@@ -49,7 +49,7 @@ impl Fiber {
         if zero {
             self.zero_results(func, base);
         }
-        let mut frame = Frame::new(func, base, ret_to, self.defers.len(), kind);
+        let mut frame = Frame::new(func, base, ret_to, self.defer_count(), kind);
         frame.closure = closure;
         let caller = std::mem::replace(&mut self.cur, frame);
         self.frames.push(caller);
@@ -138,10 +138,11 @@ impl Fiber {
         let at = self.stack.len().saturating_sub(argc);
         let args = self.stack.split_off(at).into_boxed_slice();
         let callee = self.stack.pop().unwrap_or_default();
-        if self.defers.capacity() == 0 {
-            self.defers.reserve_exact(1);
+        let defers = &mut self.extra().defers;
+        if defers.capacity() == 0 {
+            defers.reserve_exact(1);
         }
-        self.defers.push(Deferred { callee, args });
+        defers.push(Deferred { callee, args });
         Ok(())
     }
 
@@ -161,8 +162,8 @@ impl Fiber {
     /// Goes on with the return of the current frame (mode `Returning`).
     pub fn continue_return(&mut self) -> Res<Flow> {
         loop {
-            if self.defers.len() > self.cur.defer_base as usize {
-                let Some(d) = self.defers.pop() else { continue };
+            if self.defer_count() > self.cur.defer_base as usize {
+                let Some(d) = self.pop_defer() else { continue };
                 match self.call_deferred(d, Kind::Deferred)? {
                     Called::Frame => return Ok(Flow::Continue),
                     Called::Native => continue,
@@ -272,8 +273,8 @@ impl Fiber {
     pub fn unwind(&mut self) -> Res<Flow> {
         loop {
             self.cur.mode = Mode::Unwinding;
-            if self.defers.len() > self.cur.defer_base as usize {
-                let Some(d) = self.defers.pop() else { continue };
+            if self.defer_count() > self.cur.defer_base as usize {
+                let Some(d) = self.pop_defer() else { continue };
                 let index = self.extra.as_ref().map_or(0, |e| e.panics.len().saturating_sub(1)) as u32;
                 match self.call_deferred(d, Kind::PanicDefer(index))? {
                     Called::Frame => return Ok(Flow::Continue),
@@ -330,7 +331,7 @@ impl Fiber {
     /// `Unwrap()`), in a nested loop on top of the current frame. It must not block.
     pub fn call_sync(&mut self, callee: Callee, args: Vec<Value>) -> Res<Vec<Value>> {
         let mark = self.stack.len();
-        self.nested += 1;
+        self.extra().nested += 1;
         let r = match callee {
             Callee::Native(native) => self.call_native(native, args),
             Callee::Func(func) => {
@@ -341,7 +342,7 @@ impl Fiber {
                 }
             }
         };
-        self.nested -= 1;
+        self.extra().nested -= 1;
         match r {
             Ok(()) => Ok(self.stack.split_off(mark.min(self.stack.len()))),
             Err(Trap::Unwound(v)) => Err(Trap::Panic(v)),

@@ -2,10 +2,11 @@
 //! slice); the others go through [`Fiber::slow`], after which the loop reloads the current
 //! frame (a call or return may have changed it).
 
-use super::super::bytecode::{ArithOp, CmpOp, NumKind, Op};
+use super::super::bytecode::{ArithOp, CmpOp, FuncProto, NumKind, Op};
+use super::super::types::IntKind;
 use super::super::value::Value;
 use super::calls::Flow;
-use super::fiber::{Fiber, Kind, Pending};
+use super::fiber::{Fiber, Frame, Kind, Pending};
 use super::{Res, Trap};
 
 /// Leaves the instruction: reload the frame, or return from `exec`.
@@ -26,7 +27,7 @@ impl Fiber {
     pub(crate) fn exec(&mut self) -> Res {
         let vm = self.vm.clone();
         let program = &*vm.program;
-        let slice = i64::from(vm.limits.slice.max(1));
+        let slice = vm.slice();
         'frame: loop {
             let Some(func) = program.funcs.get(self.cur.func as usize) else {
                 return Err(self.internal("call of an unknown function"));
@@ -44,28 +45,21 @@ impl Fiber {
                 pc += 1;
                 budget -= 1;
                 match op {
-                    Op::SmallInt(v) => self.stack.push(Value::Int(i64::from(v))),
+                    Op::SmallInt(v) => push_int(&mut self.stack, i64::from(v)),
                     Op::Const(k) => self.stack.push(program.consts.get(k as usize).cloned().unwrap_or_default()),
                     Op::Nil => self.stack.push(Value::Nil),
                     Op::Bool(b) => self.stack.push(Value::Bool(b)),
-                    Op::Load(i) => {
+                    Op::Load(i) => match self.stack.get(base + i as usize) {
                         // Copying an int directly avoids the out-of-line `clone` and a
                         // store-forwarding stall on the copy.
-                        let v = match self.stack.get(base + i as usize) {
-                            Some(&Value::Int(n)) => Value::Int(n),
-                            Some(v) => v.clone(),
-                            None => Value::Nil,
-                        };
-                        self.stack.push(v);
-                    }
-                    Op::Store(i) => {
-                        let n = self.stack.len();
-                        let slot = base + i as usize;
-                        if slot + 1 < n {
-                            self.stack.swap(slot, n - 1);
+                        Some(&Value::Int(n)) => push_int(&mut self.stack, n),
+                        Some(v) => {
+                            let v = v.clone();
+                            self.stack.push(v);
                         }
-                        self.stack.truncate(n.saturating_sub(1));
-                    }
+                        None => self.stack.push(Value::Nil),
+                    },
+                    Op::Store(i) => self.store_local(base + i as usize),
                     Op::Pop => {
                         self.stack.pop();
                     }
@@ -95,32 +89,18 @@ impl Fiber {
                     {
                         let n = self.stack.len();
                         let (a, b) = (self.stack[n - 2].as_int(), self.stack[n - 1].as_int());
-                        let r = match op {
-                            ArithOp::Add => a.wrapping_add(b),
-                            ArithOp::Sub => a.wrapping_sub(b),
-                            ArithOp::Mul => a.wrapping_mul(b),
-                            ArithOp::And => a & b,
-                            ArithOp::Or => a | b,
-                            ArithOp::Xor => a ^ b,
-                            _ => a & !b,
-                        };
                         self.stack.truncate(n - 1);
-                        self.stack[n - 2] = Value::Int(kind.wrap(r));
+                        if let Value::Int(slot) = &mut self.stack[n - 2] {
+                            *slot = int_arith(op, kind, a, b);
+                        }
                     }
                     Op::Cmp(cmp, NumKind::Int(kind))
                         if matches!(self.stack.as_slice(), [.., Value::Int(_), Value::Int(_)]) =>
                     {
                         let n = self.stack.len();
                         let (a, b) = (self.stack[n - 2].as_int(), self.stack[n - 1].as_int());
-                        let ord = if kind.is_unsigned() { (a as u64).cmp(&(b as u64)) } else { a.cmp(&b) };
-                        let r = match cmp {
-                            CmpOp::Lt => ord.is_lt(),
-                            CmpOp::Le => ord.is_le(),
-                            CmpOp::Gt => ord.is_gt(),
-                            CmpOp::Ge => ord.is_ge(),
-                        };
                         self.stack.truncate(n - 1);
-                        self.stack[n - 2] = Value::Bool(r);
+                        self.stack[n - 2] = Value::Bool(int_cmp(cmp, kind, a, b));
                     }
                     Op::Eq | Op::Ne if matches!(self.stack.as_slice(), [.., Value::Int(_), Value::Int(_)]) => {
                         let n = self.stack.len();
@@ -147,35 +127,93 @@ impl Fiber {
                         }
                         self.budget = budget;
                         let at = self.stack.len().saturating_sub(argc as usize);
+                        if self.enter_fast(func, at) {
+                            continue 'frame;
+                        }
                         let r = self.enter(func, at, at, None, Kind::Normal).map(|()| Flow::Continue);
                         step!('frame, self.after_slow(r));
                     }
                     Op::Return => {
                         self.cur.pc = pc as u32;
                         self.budget = budget;
-                        // Fast path: a plain call with no deferred call and no boxed result.
-                        let first = base + func.params as usize;
-                        let results = func.results as usize;
-                        let dst = self.cur.ret_to as usize;
-                        if self.cur.kind == Kind::Normal
-                            && self.defers.len() <= self.cur.defer_base as usize
-                            && dst <= first
-                            && self
-                                .stack
-                                .get(first..first + results)
-                                .is_some_and(|r| !r.iter().any(|v| matches!(v, Value::Ref(_))))
-                        {
-                            if let Some(caller) = self.frames.pop() {
-                                for i in 0..results {
-                                    self.stack.swap(dst + i, first + i);
-                                }
-                                self.stack.truncate(dst + results);
-                                self.cur = caller;
-                                continue 'frame;
-                            }
+                        if self.return_fast(func, base) {
+                            continue 'frame;
                         }
                         let r = self.do_return();
                         step!('frame, self.after_slow(r));
+                    }
+                    Op::StoreReturn(i) => {
+                        self.cur.pc = pc as u32;
+                        self.budget = budget;
+                        if i == func.params && self.return_top_fast(func, base) {
+                            continue 'frame;
+                        }
+                        self.store_local(base + i as usize);
+                        self.cur.pc = pc as u32;
+                        self.budget = budget;
+                        if self.return_fast(func, base) {
+                            continue 'frame;
+                        }
+                        let r = self.do_return();
+                        step!('frame, self.after_slow(r));
+                    }
+                    Op::Move { from, to } => {
+                        let v = match self.stack.get(base + from as usize) {
+                            Some(&Value::Int(n)) => Value::Int(n),
+                            Some(v) => v.clone(),
+                            None => Value::Nil,
+                        };
+                        if let Some(slot) = self.stack.get_mut(base + to as usize) {
+                            *slot = v;
+                        }
+                    }
+                    Op::ArithLK { a, k, op, kind } => {
+                        if let Some(&Value::Int(x)) = self.stack.get(base + a as usize) {
+                            push_int(&mut self.stack, int_arith(op, kind, x, i64::from(k)));
+                        } else {
+                            self.cur.pc = pc as u32;
+                            self.budget = budget;
+                            let r = self.unfused(
+                                base + a as usize,
+                                Value::Int(i64::from(k)),
+                                Op::Arith(op, NumKind::Int(kind)),
+                            );
+                            step!('frame, self.after_slow(r));
+                        }
+                    }
+                    Op::ArithLL { a, b, op, kind } => {
+                        if let (Some(&Value::Int(x)), Some(&Value::Int(y))) =
+                            (self.stack.get(base + a as usize), self.stack.get(base + b as usize))
+                        {
+                            push_int(&mut self.stack, int_arith(op, kind, x, y));
+                        } else {
+                            self.cur.pc = pc as u32;
+                            self.budget = budget;
+                            let y = self.stack.get(base + b as usize).cloned().unwrap_or_default();
+                            let r = self.unfused(base + a as usize, y, Op::Arith(op, NumKind::Int(kind)));
+                            step!('frame, self.after_slow(r));
+                        }
+                    }
+                    Op::JumpUnlessLK { a, k, op, kind, target } => {
+                        let holds = match self.stack.get(base + a as usize) {
+                            Some(&Value::Int(x)) => int_cmp(op, kind, x, i64::from(k)),
+                            _ => self.unfused_cmp(base + a as usize, Value::Int(i64::from(k)), op, kind),
+                        };
+                        if !holds {
+                            pc = target as usize;
+                        }
+                    }
+                    Op::JumpUnlessLL { a, b, op, kind, target } => {
+                        let holds = match (self.stack.get(base + a as usize), self.stack.get(base + b as usize)) {
+                            (Some(&Value::Int(x)), Some(&Value::Int(y))) => int_cmp(op, kind, x, y),
+                            (_, y) => {
+                                let y = y.cloned().unwrap_or_default();
+                                self.unfused_cmp(base + a as usize, y, op, kind)
+                            }
+                        };
+                        if !holds {
+                            pc = target as usize;
+                        }
                     }
                     Op::Zero(ty) if matches!(vm.scalar_zeros.get(ty as usize), Some(Some(_))) => {
                         let v = vm.scalar_zeros.get(ty as usize).cloned().flatten().unwrap_or_default();
@@ -201,12 +239,168 @@ impl Fiber {
                 Ok(Flow::Continue) => return Ok(true),
                 Ok(Flow::Stop) => return Ok(false),
                 Err(Trap::Panic(v)) => r = self.raise(v),
-                Err(Trap::Block) if self.nested > 0 => {
+                Err(Trap::Block) if self.nested() > 0 => {
                     self.pending = Pending::None;
                     return Err(self.blocked_in_nested());
                 }
                 Err(other) => return Err(other),
             }
         }
+    }
+}
+
+/// Pushes an int as a constant `Int(0)`, then sets its payload: pushing `Int(n)` makes the
+/// loop copy a 16-byte temporary written in two parts, which stalls store forwarding.
+#[inline(always)]
+fn push_int(stack: &mut Vec<Value>, n: i64) {
+    stack.push(Value::Int(n));
+}
+
+/// `a op b` for the arithmetic that cannot panic (not `Div`, `Rem`, `Shl`, `Shr`).
+#[inline(always)]
+fn int_arith(op: ArithOp, kind: IntKind, a: i64, b: i64) -> i64 {
+    let r = match op {
+        ArithOp::Add => a.wrapping_add(b),
+        ArithOp::Sub => a.wrapping_sub(b),
+        ArithOp::Mul => a.wrapping_mul(b),
+        ArithOp::And => a & b,
+        ArithOp::Or => a | b,
+        ArithOp::Xor => a ^ b,
+        _ => a & !b,
+    };
+    kind.wrap(r)
+}
+
+#[inline(always)]
+fn int_cmp(cmp: CmpOp, kind: IntKind, a: i64, b: i64) -> bool {
+    let ord = if kind.is_unsigned() { (a as u64).cmp(&(b as u64)) } else { a.cmp(&b) };
+    match cmp {
+        CmpOp::Lt => ord.is_lt(),
+        CmpOp::Le => ord.is_le(),
+        CmpOp::Gt => ord.is_gt(),
+        CmpOp::Ge => ord.is_ge(),
+    }
+}
+
+impl Fiber {
+    /// `[v] → []`: local at `slot` = v.
+    #[inline(always)]
+    fn store_local(&mut self, slot: usize) {
+        let n = self.stack.len();
+        if slot + 1 < n {
+            let v = self.stack.pop().unwrap_or_default();
+            self.stack[slot] = v;
+        } else {
+            self.truncate_stack(n.saturating_sub(1));
+        }
+    }
+
+    /// A plain call of a function whose locals start from a template (scalar results): no
+    /// lookups beyond the template. `false`: take the general path.
+    #[inline(always)]
+    fn enter_fast(&mut self, func: u32, at: usize) -> bool {
+        let vm = &*self.vm;
+        let (Some(proto), Some(Some(init))) = (vm.program.funcs.get(func as usize), vm.frame_init.get(func as usize))
+        else {
+            return false;
+        };
+        if self.stack.len() != at + proto.params as usize || self.frames.len() >= vm.limits.max_call_depth {
+            return false;
+        }
+        for v in init.iter() {
+            self.stack.push(match v {
+                Value::Int(n) => Value::Int(*n),
+                Value::Nil => Value::Nil,
+                v => v.clone(),
+            });
+        }
+        let frame = Frame::new(func, at, at, self.defer_count(), Kind::Normal);
+        let caller = std::mem::replace(&mut self.cur, frame);
+        self.frames.push(caller);
+        true
+    }
+
+    /// Returns from a plain call with no deferred call and no boxed result. `false`: take
+    /// the general path.
+    #[inline(always)]
+    fn return_fast(&mut self, func: &FuncProto, base: usize) -> bool {
+        let first = base + func.params as usize;
+        let results = func.results as usize;
+        let dst = self.cur.ret_to as usize;
+        if self.cur.kind != Kind::Normal
+            || self.defer_count() > self.cur.defer_base as usize
+            || dst > first
+            || self.stack.get(first..first + results).is_none_or(|r| r.iter().any(|v| matches!(v, Value::Ref(_))))
+        {
+            return false;
+        }
+        let Some(caller) = self.frames.pop() else { return false };
+        if let (1, Some(&Value::Int(n))) = (results, self.stack.get(first)) {
+            self.truncate_stack(dst);
+            push_int(&mut self.stack, n);
+        } else {
+            for i in 0..results {
+                self.stack.swap(dst + i, first + i);
+            }
+            self.truncate_stack(dst + results);
+        }
+        self.cur = caller;
+        true
+    }
+
+    /// `StoreReturn` into the only result of a plain call: the top value goes straight to
+    /// the caller. `false`: take the general path.
+    #[inline(always)]
+    fn return_top_fast(&mut self, func: &FuncProto, base: usize) -> bool {
+        let first = base + func.params as usize;
+        let dst = self.cur.ret_to as usize;
+        if func.results != 1
+            || self.cur.kind != Kind::Normal
+            || self.defer_count() > self.cur.defer_base as usize
+            || dst > first
+            || self.stack.len() <= first + 1
+        {
+            return false;
+        }
+        let Some(caller) = self.frames.pop() else { return false };
+        match self.stack.last() {
+            Some(&Value::Int(n)) => {
+                self.truncate_stack(dst);
+                push_int(&mut self.stack, n);
+            }
+            _ => {
+                let v = self.stack.pop().unwrap_or_default();
+                self.truncate_stack(dst);
+                self.stack.push(v);
+            }
+        }
+        self.cur = caller;
+        true
+    }
+
+    /// `truncate`, with the drop of scalars inline.
+    #[inline(always)]
+    fn truncate_stack(&mut self, len: usize) {
+        while self.stack.len() > len {
+            match self.stack.pop() {
+                None | Some(Value::Nil | Value::Bool(_) | Value::Int(_) | Value::Float(_)) => {}
+                Some(v) => drop(v),
+            }
+        }
+    }
+
+    /// A fused instruction met an operand that is not an int: run the instruction it
+    /// replaced on `[local at a, b]`.
+    fn unfused(&mut self, a: usize, b: Value, op: Op) -> Res<Flow> {
+        let a = self.stack.get(a).cloned().unwrap_or_default();
+        self.stack.push(a);
+        self.stack.push(b);
+        self.slow(op)
+    }
+
+    /// `unfused` for a comparison (which cannot panic): its outcome.
+    fn unfused_cmp(&mut self, a: usize, b: Value, op: CmpOp, kind: IntKind) -> bool {
+        let _ = self.unfused(a, b, Op::Cmp(op, NumKind::Int(kind)));
+        matches!(self.stack.pop(), Some(Value::Bool(true)))
     }
 }

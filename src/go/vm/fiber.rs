@@ -75,6 +75,32 @@ impl Frame {
     }
 }
 
+/// The callers of the running frame, boxed on the first call: a goroutine parked in its
+/// first frame (most of them) keeps one word for it.
+#[derive(Default)]
+pub(crate) struct Frames(Option<Box<Vec<Frame>>>);
+
+impl Frames {
+    #[inline]
+    pub fn len(&self) -> usize {
+        self.0.as_ref().map_or(0, |v| v.len())
+    }
+
+    #[inline]
+    pub fn push(&mut self, frame: Frame) {
+        self.0.get_or_insert_with(Box::default).push(frame);
+    }
+
+    #[inline]
+    pub fn pop(&mut self) -> Option<Frame> {
+        self.0.as_mut().and_then(|v| v.pop())
+    }
+
+    pub fn iter(&self) -> std::slice::Iter<'_, Frame> {
+        self.0.as_deref().map_or(&[][..], |v| v.as_slice()).iter()
+    }
+}
+
 /// `defer f(args)`: the function value and its arguments, evaluated at the `defer`.
 pub(crate) struct Deferred {
     pub callee: Value,
@@ -126,25 +152,28 @@ pub(crate) struct Extra {
     pub trace: Vec<(FuncId, u32)>,
     /// A goroutine started on a native (`go wg.Wait()`): run once at the first poll.
     pub entry_native: Option<(Native, Vec<Value>)>,
+    /// Deferred calls of every frame; a frame owns those above its `defer_base`.
+    pub defers: Vec<Deferred>,
+    /// Nested synchronous runs (fmt calling `String()`): blocking is impossible there.
+    pub nested: u32,
 }
 
+/// One goroutine. 10^5 parked ones must fit in a few tens of MB: what only some goroutines
+/// use (defers, panics, nested runs) lives in the lazily boxed [`Extra`].
 pub(crate) struct Fiber {
     pub vm: Rc<Vm>,
     pub gid: Gid,
+    /// Instructions left before the next yield.
+    pub budget: i32,
     pub stack: Vec<Value>,
     pub cur: Frame,
-    pub frames: Vec<Frame>,
-    pub defers: Vec<Deferred>,
+    pub frames: Frames,
     pub pending: Pending,
-    /// Instructions left before the next yield.
-    pub budget: i64,
-    /// Nested synchronous runs (fmt calling `String()`): blocking is impossible there.
-    pub nested: u32,
     pub finished: bool,
     /// Its first frame returned (or its entry native is all that is left to finish).
     pub returned: bool,
-    /// `go` statement that made it: (function, line, parent goroutine).
-    pub created_by: Option<(FuncId, u32, Gid)>,
+    /// `go` statement that made it: (function, line, parent goroutine); parent 0 for main.
+    pub created_by: (FuncId, u32, Gid),
     pub extra: Option<Box<Extra>>,
 }
 
@@ -171,8 +200,7 @@ impl Drop for GoroutineFuture {
     fn drop(&mut self) {
         if let Ok(mut fiber) = self.0.try_borrow_mut() {
             fiber.stack = Vec::new();
-            fiber.defers = Vec::new();
-            fiber.frames = Vec::new();
+            fiber.frames = Frames::default();
             fiber.cur.closure = None;
             fiber.pending = Pending::None;
             fiber.extra = None;
@@ -200,26 +228,39 @@ pub(crate) fn main_future(vm: Rc<Vm>) -> GoroutineFuture {
 
 impl Fiber {
     fn empty(vm: Rc<Vm>, cur: Frame) -> Fiber {
-        let budget = vm.limits.slice.max(1) as i64;
+        let budget = vm.slice();
         Fiber {
             vm,
             gid: 0,
+            budget,
             stack: Vec::new(),
             cur,
-            frames: Vec::new(),
-            defers: Vec::new(),
+            frames: Frames::default(),
             pending: Pending::None,
-            budget,
-            nested: 0,
             finished: false,
             returned: false,
-            created_by: None,
+            created_by: (0, 0, 0),
             extra: None,
         }
     }
 
     pub fn extra(&mut self) -> &mut Extra {
         self.extra.get_or_insert_with(Box::default)
+    }
+
+    /// Number of pending deferred calls (all frames).
+    #[inline]
+    pub fn defer_count(&self) -> usize {
+        self.extra.as_ref().map_or(0, |e| e.defers.len())
+    }
+
+    pub fn pop_defer(&mut self) -> Option<Deferred> {
+        self.extra.as_mut().and_then(|e| e.defers.pop())
+    }
+
+    /// Depth of nested synchronous runs.
+    pub fn nested(&self) -> u32 {
+        self.extra.as_ref().map_or(0, |e| e.nested)
     }
 
     /// `go callee(args)`: a new goroutine, registered with the runtime. `done_wg` is
@@ -245,14 +286,21 @@ impl Fiber {
                     return Err(self.internal("go of an unknown function"));
                 };
                 let locals = (proto.locals as usize).max(all.len());
-                fiber.stack = Vec::with_capacity(locals + 2);
-                fiber.stack.extend(all);
-                fiber.stack.resize(locals, Value::Nil);
-                fiber.zero_results(func, 0);
-                fiber.cur.func = func;
-                if !closure.captures.is_empty() {
-                    fiber.cur.closure = Some(closure);
+                // The captures go below the first frame (`Capture` reads them there), so the
+                // closure itself need not stay alive: a parked goroutine is smaller. One
+                // operand slot is reserved; more grow the stack.
+                let base = closure.captures.len();
+                fiber.stack = Vec::with_capacity(base + locals + 1);
+                match Rc::try_unwrap(closure) {
+                    Ok(closure) => fiber.stack.extend(closure.captures.into_vec()),
+                    Err(closure) => fiber.stack.extend(closure.captures.iter().cloned()),
                 }
+                fiber.stack.extend(all);
+                fiber.stack.resize(base + locals, Value::Nil);
+                fiber.zero_results(func, base);
+                fiber.cur.func = func;
+                fiber.cur.base = base as u32;
+                fiber.cur.ret_to = base as u32;
             }
             Callee::Native(native) => fiber.extra().entry_native = Some((native, all)),
         }
@@ -260,7 +308,7 @@ impl Fiber {
             fiber.extra().done_wg = done_wg;
         }
         let line = self.current_line();
-        fiber.created_by = Some((self.cur.func, line, self.gid));
+        fiber.created_by = (self.cur.func, line, self.gid);
         let rc = Rc::new(RefCell::new(fiber));
         vm.live.set(vm.live.get() + 1);
         let gid = vm.rt.go_boxed(Box::pin(GoroutineFuture(rc.clone())));
@@ -298,8 +346,7 @@ impl Fiber {
             *slot = std::rc::Weak::new();
         }
         self.stack = Vec::new();
-        self.frames = Vec::new();
-        self.defers = Vec::new();
+        self.frames = Frames::default();
         self.extra = None;
     }
 

@@ -84,6 +84,16 @@ pub fn runtime_program(program: Rc<Program>, limits: Limits) -> crate::runtime::
     })
 }
 
+/// See [`Vm::frame_init`].
+fn frame_init(program: &Program, f: &super::bytecode::FuncProto, empty_str: &Rc<Vec<u8>>) -> Option<Box<[Value]>> {
+    let rest = (f.locals as usize).checked_sub(f.params as usize)?;
+    let mut init = vec![Value::Nil; rest];
+    for (slot, &ty) in init.iter_mut().zip(&f.result_types) {
+        *slot = ops::scalar_zero(program, ty, empty_str)?;
+    }
+    (f.result_types.len() <= rest).then(|| init.into_boxed_slice())
+}
+
 /// A `sync.Once` whose `Do` runs: its state (kept alive while its address is the key) and lock.
 pub(crate) type OnceLock = (Rc<RefCell<NativeState>>, RtMutex);
 
@@ -114,6 +124,9 @@ pub(crate) struct Vm {
     pub scalar_zeros: Vec<Option<Value>>,
     /// Per function: whether a result needs zeroing on entry, and the zeros to clone.
     pub result_zeros: Vec<Option<Box<[Option<Value>]>>>,
+    /// Per function: its locals after the parameters as a call starts them (result zeros,
+    /// then `Nil`), when no result needs a fresh box: the fast call path clones it.
+    pub frame_init: Vec<Option<Box<[Value]>>>,
 }
 
 impl Vm {
@@ -148,10 +161,16 @@ impl Vm {
                     Some(zeros.into_boxed_slice())
                 })
                 .collect(),
+            frame_init: program.funcs.iter().map(|f| frame_init(&program, f, &empty_str)).collect(),
             scalar_zeros,
             empty_str,
             program,
         })
+    }
+
+    /// Instructions a goroutine runs before yielding.
+    pub fn slice(&self) -> i32 {
+        i32::try_from(self.limits.slice.max(1)).unwrap_or(i32::MAX)
     }
 
     pub fn method_id(&self, name: &str) -> Option<u32> {

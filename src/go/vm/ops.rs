@@ -246,7 +246,14 @@ impl Fiber {
     }
 
     fn capture(&self, i: u16) -> Value {
-        self.cur.closure.as_ref().and_then(|c| c.captures.get(i as usize).cloned()).unwrap_or_default()
+        match &self.cur.closure {
+            Some(c) => c.captures.get(i as usize).cloned().unwrap_or_default(),
+            // A goroutine's first frame keeps its captures below its locals (see `spawn`).
+            None if self.cur.kind == Kind::Bottom && u32::from(i) < self.cur.base => {
+                self.stack.get(i as usize).cloned().unwrap_or_default()
+            }
+            None => Value::Nil,
+        }
     }
 
     /// `*p` for a `Ref` cell or an `ElemPtr`.

@@ -111,7 +111,7 @@ impl Fiber {
                 frame(&mut lines, func, line);
             }
         }
-        if let Some((func, line, parent)) = self.created_by {
+        if let (func, line, parent @ 1..) = self.created_by {
             let name = program.funcs.get(func as usize).map_or("?", |f| f.name.as_str());
             lines.push(format!("created by {name} in goroutine {parent}"));
             lines.push(format!("\tprog.go:{line}"));
@@ -257,14 +257,14 @@ impl Fiber {
     }
 
     /// The time slice is used up: count it, stop past the CPU budget, else yield.
-    pub fn preempt(&mut self, slice: i64) -> Res<Flow> {
-        let used = (slice - self.budget).max(0) as u64;
+    pub fn preempt(&mut self, slice: i32) -> Res<Flow> {
+        let used = (i64::from(slice) - i64::from(self.budget)).max(0) as u64;
         self.budget = slice;
         let vm = self.vm.clone();
         if !vm.charge(used) {
             return Err(Trap::Halt);
         }
-        if self.nested > 0 {
+        if self.nested() > 0 {
             return Ok(Flow::Continue);
         }
         Err(self.block_on(Pending::Yield(vm.rt.gosched())))

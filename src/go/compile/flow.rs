@@ -1,0 +1,711 @@
+//! Control flow: `go`, `defer`, `return`, `break`/`continue`, `if`, `for`, `switch`, type
+//! switches and `select`.
+
+use super::consts::ConstVal;
+use super::expr::{strip_parens, Mode, Operand, Resolved};
+use super::func::Target;
+use super::universe::Builtin;
+use super::{Compiler, Entity};
+use crate::go::ast::{
+    CaseClause, Expr, ExprKind, ForStmt, Ident, IfStmt, SelectClause, SelectComm, Span, Stmt, StmtKind, SwitchStmt,
+    TypeSwitchStmt,
+};
+use crate::go::bytecode::{FuncProto, Native, Op, SelectDesc};
+use crate::go::types::{predeclared as pre, TypeId, TypeKind};
+
+impl<'a> Compiler<'a> {
+    /// `go f(x)` / `defer f(x)`: the callee as a function value, then the arguments.
+    pub(super) fn go_defer(&mut self, e: &Expr, is_go: bool) {
+        let word = if is_go { "go" } else { "defer" };
+        let ExprKind::Call { func, args, spread } = &strip_parens(e).kind else {
+            self.error(e.span, format!("expression in {word} must be function call"));
+            return;
+        };
+        if !is_go {
+            self.fb().has_defer = true;
+        }
+        let callee = strip_parens(func);
+        // Builtins: wrapped in a small function taking their arguments.
+        if let ExprKind::Ident(name) = &callee.kind {
+            if let Some(Resolved::Entity(Entity::Builtin(b))) = self.peek_resolve(name) {
+                self.builtin_thunk(b, args, e.span, is_go);
+                return;
+            }
+            if let Some(Resolved::Entity(Entity::Type(_))) = self.peek_resolve(name) {
+                self.error(e.span, format!("{word} requires function call, not conversion"));
+                return;
+            }
+        }
+        let f = self.expr(callee, None);
+        if matches!(f.mode, Mode::Type) {
+            self.error(e.span, format!("{word} requires function call, not conversion"));
+            return;
+        }
+        if matches!(f.mode, Mode::Builtin(_)) {
+            self.unsupported(e.span, &format!("{word} d'une fonction intégrée"));
+            return;
+        }
+        let Some(fty) = self.convert(f.clone(), None, "") else { return };
+        let Some(sig) = self.sig(fty) else {
+            self.error(
+                e.span,
+                format!("invalid operation: cannot call {}: {} is not a function", self.describe(&f), self.name(f.ty)),
+            );
+            return;
+        };
+        let fname = self.text(callee.span).to_owned();
+        let native = matches!(self.fb().proto.code.last(), Some(Op::NativeFunc(_)) | Some(Op::BindNative(_)));
+        let Some(argc) = self.call_arguments(&sig, args, *spread, e.span, &fname, native) else { return };
+        self.emit(if is_go { Op::Go { argc } } else { Op::Defer { argc } });
+    }
+
+    pub(super) fn builtin_thunk(&mut self, b: Builtin, args: &[Expr], span: Span, is_go: bool) {
+        let (ops, params): (Vec<Op>, Vec<Option<TypeId>>) = match b {
+            Builtin::Close => (vec![Op::Load(0), Op::Close], vec![None]),
+            Builtin::Panic => (vec![Op::Load(0), Op::Panic], vec![Some(pre::ANY)]),
+            Builtin::Print | Builtin::Println => {
+                let native = if b == Builtin::Print { Native::BuiltinPrint } else { Native::BuiltinPrintln };
+                let mut ops: Vec<Op> = (0..args.len() as u16).map(Op::Load).collect();
+                ops.push(Op::CallNative { native, argc: args.len() as u16 });
+                (ops, vec![Some(pre::ANY); args.len()])
+            }
+            Builtin::Delete => (vec![Op::Load(0), Op::Load(1), Op::Delete], vec![None, None]),
+            _ => {
+                self.unsupported(span, &format!("{} d'une fonction intégrée", if is_go { "go" } else { "defer" }));
+                return;
+            }
+        };
+        if params.len() != args.len() {
+            self.error(span, format!("wrong number of arguments to {}", b.name()));
+            return;
+        }
+        let mut proto = FuncProto { name: format!("{}.{}", self.fb().proto.name, b.name()), ..FuncProto::default() };
+        proto.params = params.len() as u16;
+        proto.locals = params.len() as u16;
+        proto.line = self.fb().line;
+        for op in ops {
+            proto.code.push(op);
+            proto.lines.push(proto.line);
+        }
+        proto.code.push(Op::Return);
+        proto.lines.push(proto.line);
+        self.funcs.push(proto);
+        let id = (self.funcs.len() - 1) as u32;
+        self.emit(Op::MakeClosure { func: id, captures: 0 });
+        for (arg, target) in args.iter().zip(params) {
+            let op = self.expr(arg, target);
+            if self.convert(op, target, "argument").is_none() {
+                return;
+            }
+        }
+        let argc = args.len() as u16;
+        self.emit(if is_go { Op::Go { argc } } else { Op::Defer { argc } });
+    }
+
+    pub(super) fn return_stmt(&mut self, es: &[Expr], span: Span) {
+        let results = self.fb().results.clone();
+        let params = self.fb().proto.params;
+        if es.is_empty() {
+            if !results.is_empty() && !self.fb().named_results {
+                let want = self.tuple_names(&results);
+                self.error(span, format!("not enough return values\n\thave ()\n\twant {want}"));
+                return;
+            }
+            self.emit_return();
+            return;
+        }
+        if es.len() == 1 && results.len() > 1 {
+            let op = self.expr(&es[0], None);
+            if let Mode::Tuple(n) = op.mode {
+                let TypeKind::Tuple(types) = self.types.kind(op.ty).clone() else { return };
+                if n as usize != results.len() {
+                    let which = if (n as usize) < results.len() { "not enough" } else { "too many" };
+                    let have = self.tuple_names(&types);
+                    let want = self.tuple_names(&results);
+                    self.error(es[0].span, format!("{which} return values\n\thave {have}\n\twant {want}"));
+                    return;
+                }
+                let temps: Vec<u16> = types.iter().map(|t| self.fb().temp(*t)).collect();
+                for slot in temps.iter().rev() {
+                    self.emit(Op::Store(*slot));
+                }
+                for (i, (slot, ty)) in temps.iter().zip(&types).enumerate() {
+                    self.emit(Op::Load(*slot));
+                    if self.convert(Operand::value(*ty, es[0].span), Some(results[i]), "return statement").is_none() {
+                        return;
+                    }
+                    self.store_result(params + i as u16);
+                }
+                self.emit_return();
+                return;
+            }
+            if !op.is_bad() {
+                let have = self.have_list(std::slice::from_ref(&op));
+                let want = self.tuple_names(&results);
+                self.error(es[0].span, format!("not enough return values\n\thave {have}\n\twant {want}"));
+            }
+            return;
+        }
+        if es.len() != results.len() {
+            let mark = self.fb().here();
+            let ops: Vec<Operand> = es.iter().map(|e| self.expr(e, None)).collect();
+            self.truncate_to(mark);
+            let have = self.have_list(&ops);
+            let want = self.tuple_names(&results);
+            let (which, at) = if es.len() > results.len() {
+                ("too many", es[results.len()].span)
+            } else {
+                ("not enough", es[es.len() - 1].span)
+            };
+            self.error(at, format!("{which} return values\n\thave {have}\n\twant {want}"));
+            return;
+        }
+        for (e, ty) in es.iter().zip(&results) {
+            if self.value(e, Some(*ty), "return statement").is_none() {
+                return;
+            }
+        }
+        for i in (0..results.len()).rev() {
+            self.store_result(params + i as u16);
+        }
+        self.emit_return();
+    }
+
+    pub(super) fn store_result(&mut self, slot: u16) {
+        let boxed = self.fb().locals.get(slot as usize).is_some_and(|l| l.boxed);
+        self.emit(if boxed { Op::StoreRef(slot) } else { Op::Store(slot) });
+    }
+
+    pub(super) fn tuple_names(&self, types: &[TypeId]) -> String {
+        format!("({})", types.iter().map(|t| self.name(*t)).collect::<Vec<_>>().join(", "))
+    }
+
+    pub fn emit_return(&mut self) {
+        self.emit(Op::Return);
+    }
+
+    /// Arguments for `go`/`defer` (same rules as a call).
+    pub(super) fn call_arguments(
+        &mut self,
+        sig: &crate::go::types::Signature,
+        args: &[Expr],
+        spread: bool,
+        span: Span,
+        fname: &str,
+        native: bool,
+    ) -> Option<u16> {
+        self.arguments(sig, args, spread, span, fname, native)
+    }
+
+    pub(super) fn branch(&mut self, label: Option<&Ident>, is_break: bool, span: Span) {
+        let word = if is_break { "break" } else { "continue" };
+        if let Some(l) = label {
+            if let Some(entry) = self.fb().labels.iter_mut().rev().find(|(n, _)| *n == l.name) {
+                entry.1 = true;
+            }
+        }
+        let targets = &self.fb().targets;
+        let index = match label {
+            Some(l) => targets.iter().rposition(|t| t.label.as_deref() == Some(&l.name)),
+            None => targets.iter().rposition(|t| is_break || t.is_loop),
+        };
+        let Some(index) = index else {
+            match label {
+                Some(l) => self.error(l.span, format!("invalid {word} label {}", l.name)),
+                None => self.error(
+                    span,
+                    format!("{word} is not in a loop{}", if is_break { ", switch, or select" } else { "" }),
+                ),
+            }
+            return;
+        };
+        if !is_break && !self.fb().targets[index].is_loop {
+            self.error(span, format!("invalid continue label {}", label.map(|l| l.name.as_str()).unwrap_or("")));
+            return;
+        }
+        let at = self.emit(Op::Jump(0));
+        let t = &mut self.fb().targets[index];
+        if is_break {
+            t.breaks.push(at);
+        } else {
+            t.continues.push(at);
+        }
+    }
+
+    pub(super) fn push_target(&mut self, label: Option<String>, is_loop: bool) {
+        self.fb().targets.push(Target { label, is_loop, breaks: Vec::new(), continues: Vec::new() });
+    }
+
+    /// Pops a target: breaks go to `here`, continues to `cont`.
+    pub(super) fn pop_target(&mut self, cont: Option<usize>) {
+        let Some(t) = self.fb().targets.pop() else { return };
+        let here = self.fb().here();
+        for b in t.breaks {
+            self.fb().patch(b, here);
+        }
+        if let Some(c) = cont {
+            for j in t.continues {
+                self.fb().patch(j, c);
+            }
+        }
+    }
+
+    pub(super) fn condition(&mut self, cond: &Expr, what: &str) -> bool {
+        let op = self.expr(cond, None);
+        let Some(ty) = self.convert(op.clone(), None, "") else { return false };
+        if !self.is_bool(ty) {
+            self.error(cond.span, format!("non-boolean condition in {what} statement"));
+            return false;
+        }
+        true
+    }
+
+    pub(super) fn if_stmt(&mut self, i: &IfStmt) {
+        self.fb().open_scope();
+        if let Some(init) = &i.init {
+            self.stmt(init);
+        }
+        self.fb().line = self.line_of(i.cond.span);
+        self.condition(&i.cond, "if");
+        let jump_else = self.emit(Op::JumpIfFalse(0));
+        self.block(&i.then);
+        match &i.els {
+            Some(els) => {
+                let jump_end = self.emit(Op::Jump(0));
+                self.fb().patch_here(jump_else);
+                self.stmt(els);
+                self.fb().patch_here(jump_end);
+            }
+            None => self.fb().patch_here(jump_else),
+        }
+        self.fb().close_scope();
+    }
+
+    pub(super) fn for_stmt(&mut self, f: &ForStmt, label: Option<String>) {
+        self.fb().open_scope();
+        let first_local = self.fb().locals.len();
+        if let Some(init) = &f.init {
+            self.stmt(init);
+        }
+        // Go 1.22: each iteration has its own copy of the variables declared in init.
+        let loop_vars: Vec<u16> = self.fb().locals[first_local..].iter().filter(|l| l.boxed).map(|l| l.slot).collect();
+        let head = self.fb().here();
+        let exit = match &f.cond {
+            Some(c) => {
+                self.condition(c, "for");
+                Some(self.emit(Op::JumpIfFalse(0)))
+            }
+            None => None,
+        };
+        self.push_target(label, true);
+        self.block(&f.body);
+        let cont = self.fb().here();
+        for slot in &loop_vars {
+            self.emit(Op::LoadRef(*slot));
+            self.emit(Op::StoreNewRef(*slot));
+        }
+        if let Some(post) = &f.post {
+            self.stmt(post);
+        }
+        self.emit(Op::LoopCheck);
+        self.emit(Op::Jump(head as u32));
+        if let Some(exit) = exit {
+            self.fb().patch_here(exit);
+        }
+        self.pop_target(Some(cont));
+        self.fb().close_scope();
+    }
+
+    pub(super) fn switch_stmt(&mut self, sw: &SwitchStmt, label: Option<String>) {
+        self.fb().open_scope();
+        if let Some(init) = &sw.init {
+            self.stmt(init);
+        }
+        let tag = match &sw.tag {
+            Some(t) => {
+                let op = self.expr(t, None);
+                let Some(ty) = self.convert(op, None, "switch expression") else {
+                    self.fb().close_scope();
+                    return;
+                };
+                let slot = self.fb().temp(ty);
+                self.emit(Op::Store(slot));
+                Some((slot, ty))
+            }
+            None => None,
+        };
+        self.push_target(label, false);
+        let clauses: &[CaseClause] = &sw.clauses;
+        // Tests first, then bodies, so `fallthrough` can jump into the next body.
+        let mut body_jumps: Vec<Vec<usize>> = Vec::new();
+        let mut default_index = None;
+        let mut seen: Vec<(ConstVal, Span)> = Vec::new();
+        for (ci, clause) in clauses.iter().enumerate() {
+            if clause.is_default {
+                if default_index.is_some() {
+                    self.error(clause.span, "multiple defaults in switch");
+                }
+                default_index = Some(ci);
+                body_jumps.push(Vec::new());
+                continue;
+            }
+            let mut jumps = Vec::new();
+            for e in &clause.exprs {
+                self.fb().line = self.line_of(e.span);
+                match tag {
+                    Some((slot, ty)) => {
+                        self.emit(Op::Load(slot));
+                        let op = self.expr(e, Some(ty));
+                        if let (Mode::Const(v), false) = (&op.mode, self.types.is_interface(ty)) {
+                            if let Some((_, prev)) = seen.iter().find(|(p, _)| p == v) {
+                                let shown = Operand { ty, ..op.clone() };
+                                let msg = format!("duplicate case {} in expression switch", self.describe(&shown));
+                                self.error_with_notes(e.span, msg, vec![(*prev, "previous case".into())]);
+                            } else {
+                                seen.push((v.clone(), e.span));
+                            }
+                        }
+                        let target = if self.types.is_interface(ty) { None } else { Some(ty) };
+                        let Some(et) = self.convert(op.clone(), target, "switch case") else { continue };
+                        if self.types.is_interface(ty) && !self.types.is_interface(et) {
+                            self.emit(Op::ToIface(et));
+                        }
+                        self.emit(Op::Eq);
+                    }
+                    None => {
+                        self.condition(e, "switch");
+                    }
+                }
+                jumps.push(self.emit(Op::JumpIfTrue(0)));
+            }
+            body_jumps.push(jumps);
+        }
+        let to_default = self.emit(Op::Jump(0));
+        let mut end_jumps = Vec::new();
+        let mut fall_jump: Option<usize> = None;
+        let mut body_starts = Vec::new();
+        for (ci, clause) in clauses.iter().enumerate() {
+            let start = self.fb().here();
+            body_starts.push(start);
+            if let Some(f) = fall_jump.take() {
+                self.fb().patch(f, start);
+            }
+            for j in &body_jumps[ci] {
+                self.fb().patch(*j, start);
+            }
+            self.fb().open_scope();
+            let (body, falls) = match clause.body.split_last() {
+                Some((last, rest)) if matches!(last.kind, StmtKind::Fallthrough) => (rest, true),
+                _ => (&clause.body[..], false),
+            };
+            self.stmts(body);
+            self.fb().close_scope();
+            if falls {
+                if ci + 1 == clauses.len() {
+                    if let Some(last) = clause.body.last() {
+                        self.error(last.span, "cannot fallthrough final case in switch");
+                    }
+                }
+                fall_jump = Some(self.emit(Op::Jump(0)));
+            } else {
+                end_jumps.push(self.emit(Op::Jump(0)));
+            }
+        }
+        let end = self.fb().here();
+        match default_index {
+            Some(d) => {
+                let start = body_starts[d];
+                self.fb().patch(to_default, start);
+            }
+            None => self.fb().patch(to_default, end),
+        }
+        if let Some(f) = fall_jump {
+            self.fb().patch(f, end);
+        }
+        for j in end_jumps {
+            self.fb().patch(j, end);
+        }
+        self.pop_target(None);
+        self.fb().close_scope();
+    }
+
+    pub(super) fn type_switch(&mut self, ts: &TypeSwitchStmt, label: Option<String>) {
+        self.fb().open_scope();
+        if let Some(init) = &ts.init {
+            self.stmt(init);
+        }
+        let x = self.expr(&ts.expr, None);
+        let Some(xt) = self.convert(x.clone(), None, "") else {
+            self.fb().close_scope();
+            return;
+        };
+        if !self.types.is_interface(xt) {
+            self.error(ts.expr.span, format!("{} is not an interface", self.describe(&x)));
+            self.fb().close_scope();
+            return;
+        }
+        let subject = self.fb().temp(xt);
+        self.emit(Op::Store(subject));
+        self.push_target(label, false);
+        let mut end_jumps = Vec::new();
+        let mut default_clause = None;
+        let mut binding_used = ts.binding.is_none();
+        let mut seen: Vec<(TypeId, Span)> = Vec::new();
+        for clause in &ts.clauses {
+            if clause.is_default {
+                default_clause = Some(clause);
+                continue;
+            }
+            let mut matched = Vec::new();
+            let mut single: Option<TypeId> = None;
+            for t in &clause.types {
+                match t {
+                    None => {
+                        self.emit(Op::Load(subject));
+                        self.emit(Op::Nil);
+                        self.emit(Op::Eq);
+                    }
+                    Some(te) => {
+                        let Some(ty) = self.resolve_type(te) else { continue };
+                        if let Some((_, prev)) = seen.iter().find(|(t, _)| *t == ty) {
+                            let msg = format!("duplicate case {} in type switch", self.name(ty));
+                            self.error_with_notes(te.span, msg, vec![(*prev, "previous case".into())]);
+                        } else {
+                            seen.push((ty, te.span));
+                        }
+                        if !self.types.is_interface(ty) {
+                            if let Err(why) = self.implements(ty, xt) {
+                                let why = why.split_once(" (").map(|(_, w)| format!("({w}")).unwrap_or_default();
+                                self.error(
+                                    te.span,
+                                    format!(
+                                        "impossible type switch case: {} cannot have dynamic type {} {why}",
+                                        self.describe(&x),
+                                        self.name(ty)
+                                    ),
+                                );
+                                continue;
+                            }
+                        }
+                        if clause.types.len() == 1 {
+                            single = Some(ty);
+                        }
+                        self.emit(Op::Load(subject));
+                        self.emit(Op::IsType(ty));
+                        self.emit(Op::Swap);
+                        self.emit(Op::Pop);
+                    }
+                }
+                matched.push(self.emit(Op::JumpIfTrue(0)));
+            }
+            let skip = self.emit(Op::Jump(0));
+            for m in matched {
+                self.fb().patch_here(m);
+            }
+            self.fb().open_scope();
+            if let Some(b) = &ts.binding {
+                self.emit(Op::Load(subject));
+                let bty = match single {
+                    Some(t) if !self.types.is_interface(t) => {
+                        self.emit(Op::Unwrap);
+                        t
+                    }
+                    Some(t) => t,
+                    None => xt,
+                };
+                self.declare_and_store(b, bty);
+            }
+            self.stmts(&clause.body);
+            if let Some(b) = &ts.binding {
+                binding_used |= self.binding_used(&b.name);
+            }
+            self.fb().close_scope();
+            end_jumps.push(self.emit(Op::Jump(0)));
+            self.fb().patch_here(skip);
+        }
+        if let Some(clause) = default_clause {
+            self.fb().open_scope();
+            if let Some(b) = &ts.binding {
+                self.emit(Op::Load(subject));
+                self.declare_and_store(b, xt);
+            }
+            self.stmts(&clause.body);
+            if let Some(b) = &ts.binding {
+                binding_used |= self.binding_used(&b.name);
+            }
+            self.fb().close_scope();
+        }
+        let end = self.fb().here();
+        for j in end_jumps {
+            self.fb().patch(j, end);
+        }
+        self.pop_target(None);
+        self.fb().close_scope();
+        if !binding_used {
+            if let Some(b) = &ts.binding {
+                // gc keeps its older wording for a type switch binding.
+                self.error(b.span, format!("{} declared and not used", b.name));
+            }
+        }
+    }
+
+    /// Whether the type switch binding declared in the current clause scope was used; it
+    /// is then not reported by itself (gc reports it once for all clauses).
+    pub(super) fn binding_used(&mut self, name: &str) -> bool {
+        let fb = self.fb();
+        let Some(index) = fb.lookup(name) else { return false };
+        let used = fb.locals[index].used;
+        fb.locals[index].reportable = false;
+        used
+    }
+
+    pub(super) fn select_stmt(&mut self, clauses: &[SelectClause], label: Option<String>) {
+        let mut desc = SelectDesc { sends: Vec::new(), elems: Vec::new(), has_default: false };
+        let mut cases: Vec<&SelectClause> = Vec::new();
+        let mut default_clause = None;
+        for clause in clauses {
+            match &clause.comm {
+                SelectComm::Default => {
+                    if default_clause.is_some() {
+                        self.error(clause.span, "multiple defaults in select");
+                    }
+                    default_clause = Some(clause);
+                    desc.has_default = true;
+                }
+                SelectComm::Send { chan, value } => {
+                    let c = self.expr(chan, None);
+                    let Some(ct) = self.convert(c.clone(), None, "") else { return };
+                    let TypeKind::Chan { elem, .. } = self.types.under(ct).clone() else {
+                        self.error(
+                            chan.span,
+                            format!("invalid operation: cannot send to non-channel {}", self.describe(&c)),
+                        );
+                        return;
+                    };
+                    if self.value(value, Some(elem), "send").is_none() {
+                        return;
+                    }
+                    desc.sends.push(true);
+                    desc.elems.push(elem);
+                    cases.push(clause);
+                }
+                SelectComm::Recv { chan, .. } => {
+                    let c = self.expr(chan, None);
+                    let Some(ct) = self.convert(c.clone(), None, "") else { return };
+                    let TypeKind::Chan { elem, .. } = self.types.under(ct).clone() else {
+                        self.error(
+                            chan.span,
+                            format!("invalid operation: cannot receive from non-channel {}", self.describe(&c)),
+                        );
+                        return;
+                    };
+                    desc.sends.push(false);
+                    desc.elems.push(elem);
+                    cases.push(clause);
+                }
+            }
+        }
+        let index = self.fb().proto.selects.len() as u32;
+        let elems = desc.elems.clone();
+        self.fb().proto.selects.push(desc);
+        self.emit(Op::Select(index));
+        let ok = self.fb().temp(pre::BOOL);
+        let val = self.fb().temp(pre::ANY);
+        let chosen = self.fb().temp(pre::INT);
+        self.emit(Op::Store(ok));
+        self.emit(Op::Store(val));
+        self.emit(Op::Store(chosen));
+        self.push_target(label, false);
+        let mut end_jumps = Vec::new();
+        let n = cases.len();
+        let all: Vec<(usize, &SelectClause)> =
+            cases.iter().copied().enumerate().chain(default_clause.map(|c| (n, c))).collect();
+        for (i, clause) in all {
+            self.emit(Op::Load(chosen));
+            self.emit(Op::SmallInt(i as i32));
+            self.emit(Op::Eq);
+            let skip = self.emit(Op::JumpIfFalse(0));
+            self.fb().open_scope();
+            if let SelectComm::Recv { value, ok: ok_target, define, .. } = &clause.comm {
+                let elem = elems.get(i).copied().unwrap_or(pre::INT);
+                if let Some(v) = value {
+                    self.emit(Op::Load(val));
+                    self.range_assign(v, elem, *define);
+                }
+                if let Some(o) = ok_target {
+                    self.emit(Op::Load(ok));
+                    self.range_assign(o, pre::BOOL, *define);
+                }
+            }
+            self.stmts(&clause.body);
+            self.fb().close_scope();
+            end_jumps.push(self.emit(Op::Jump(0)));
+            self.fb().patch_here(skip);
+        }
+        let end = self.fb().here();
+        for j in end_jumps {
+            self.fb().patch(j, end);
+        }
+        self.pop_target(None);
+    }
+}
+
+/// Go's terminating statements (for `missing return`).
+pub fn terminates_block(stmts: &[Stmt]) -> bool {
+    stmts.iter().rev().find(|s| !matches!(s.kind, StmtKind::Empty)).is_some_and(terminates)
+}
+
+fn terminates(s: &Stmt) -> bool {
+    match &s.kind {
+        StmtKind::Return(_) | StmtKind::Goto(_) => true,
+        StmtKind::Expr(e) => match &strip_parens(e).kind {
+            ExprKind::Call { func, .. } => matches!(&strip_parens(func).kind, ExprKind::Ident(n) if n == "panic"),
+            _ => false,
+        },
+        StmtKind::Block(b) => terminates_block(&b.stmts),
+        StmtKind::If(i) => match &i.els {
+            Some(els) => terminates_block(&i.then.stmts) && terminates(els),
+            None => false,
+        },
+        StmtKind::For(f) => f.cond.is_none() && !has_break(&f.body.stmts, None, true),
+        StmtKind::Labeled { label, stmt } => match &stmt.kind {
+            StmtKind::For(f) => f.cond.is_none() && !has_break(&f.body.stmts, Some(&label.name), true),
+            _ => terminates(stmt),
+        },
+        StmtKind::Switch(sw) => {
+            sw.clauses.iter().any(|c| c.is_default)
+                && sw.clauses.iter().all(|c| {
+                    (terminates_block(&c.body)
+                        || c.body.last().is_some_and(|l| matches!(l.kind, StmtKind::Fallthrough)))
+                        && !has_break(&c.body, None, true)
+                })
+        }
+        StmtKind::TypeSwitch(ts) => {
+            ts.clauses.iter().any(|c| c.is_default)
+                && ts.clauses.iter().all(|c| terminates_block(&c.body) && !has_break(&c.body, None, true))
+        }
+        StmtKind::Select(cs) => cs.iter().all(|c| terminates_block(&c.body) && !has_break(&c.body, None, true)),
+        _ => false,
+    }
+}
+
+/// Whether `stmts` contain a `break` that leaves the enclosing statement (unlabelled at this
+/// level, or labelled with `label`).
+fn has_break(stmts: &[Stmt], label: Option<&str>, top: bool) -> bool {
+    stmts.iter().any(|s| match &s.kind {
+        StmtKind::Break(None) => top,
+        StmtKind::Break(Some(l)) => Some(l.name.as_str()) == label,
+        StmtKind::Block(b) => has_break(&b.stmts, label, top),
+        StmtKind::If(i) => {
+            has_break(&i.then.stmts, label, top)
+                || i.els.as_ref().is_some_and(|e| has_break(std::slice::from_ref(e), label, top))
+        }
+        StmtKind::Labeled { stmt, .. } => has_break(std::slice::from_ref(stmt.as_ref()), label, top),
+        StmtKind::For(f) => has_break(&f.body.stmts, label, false),
+        StmtKind::Range(r) => has_break(&r.body.stmts, label, false),
+        StmtKind::Switch(sw) => sw.clauses.iter().any(|c| has_break(&c.body, label, false)),
+        StmtKind::TypeSwitch(ts) => ts.clauses.iter().any(|c| has_break(&c.body, label, false)),
+        StmtKind::Select(cs) => cs.iter().any(|c| has_break(&c.body, label, false)),
+        _ => false,
+    })
+}
