@@ -11,7 +11,6 @@ use goroutines_notebook::go;
 /// Programs the interpreter does not pass yet, with the reason. The test fails if one of
 /// them starts passing, so the list only shrinks.
 const KNOWN_FAILURES: &[(&str, &str)] = &[
-    ("probe_builtin_clear", "the builtin clear is not implemented"),
     ("probe_errors_chain", "%T of errors.Join's result is *fmt.wrapErrors, not *errors.joinError"),
     ("probe_fmt_method_panics", "a panic inside String() ends the run instead of printing %!v(PANIC=...)"),
     ("probe_go_method_stmt", "go/defer of once.Do(f) does not run f"),

@@ -407,9 +407,7 @@ impl<'a> Compiler<'a> {
         match &e.kind {
             ExprKind::Ident(name) => match self.resolve(name) {
                 Some(Resolved::Var(loc, ty, boxed)) => {
-                    if let VarLoc::Local(i) = loc {
-                        self.fb().locals[i].used = true;
-                    }
+                    self.mark_used(loc);
                     let agg = self.types.is_aggregate(ty);
                     match loc {
                         VarLoc::Local(i) => {

@@ -293,10 +293,7 @@ impl<'a> Compiler<'a> {
                 Operand { mode: Mode::Void, ty: pre::INT, span }
             }
             Builtin::Min | Builtin::Max => self.min_max(b == Builtin::Max, args, span),
-            Builtin::Clear => {
-                self.unsupported(span, "clear");
-                Operand::bad(span)
-            }
+            Builtin::Clear => self.clear(args, span),
             Builtin::Complex | Builtin::Real | Builtin::Imag => {
                 self.unsupported(span, "les nombres complexes");
                 Operand::bad(span)
@@ -421,5 +418,65 @@ impl<'a> Compiler<'a> {
         let _ = NumKind::Str;
         self.emit(Op::MinMax { max, kind, n: args.len() as u16 });
         Operand::value(ty, span)
+    }
+
+    /// `clear(m)` deletes every key; `clear(s)` zeroes every element. Both as loops over the
+    /// existing instructions (map keys are snapshotted, so deleting while iterating is fine).
+    fn clear(&mut self, args: &[Expr], span: Span) -> Operand {
+        let [arg] = args else {
+            self.error(span, "wrong number of arguments to clear");
+            return Operand::bad(span);
+        };
+        let x = self.expr(arg, None);
+        let Some(ty) = self.convert(x.clone(), None, "") else { return Operand::bad(span) };
+        let coll = self.fb().temp(ty);
+        self.emit(Op::Store(coll));
+        match self.types.under(ty).clone() {
+            TypeKind::Map { key, value } => {
+                let (iter, k, v) = (self.fb().temp(pre::ANY), self.fb().temp(key), self.fb().temp(value));
+                self.emit(Op::Load(coll));
+                self.emit(Op::MapIterStart);
+                self.emit(Op::Store(iter));
+                let head = self.fb().here();
+                self.emit(Op::Load(iter));
+                let next = self.emit(Op::MapIterNext { done: 0 });
+                self.emit(Op::Store(v));
+                self.emit(Op::Store(k));
+                self.emit(Op::Pop);
+                self.emit(Op::Load(coll));
+                self.emit(Op::Load(k));
+                self.emit(Op::Delete);
+                self.emit(Op::Jump(head as u32));
+                self.fb().patch_here(next);
+            }
+            TypeKind::Slice(elem) => {
+                let (n, i) = (self.fb().temp(pre::INT), self.fb().temp(pre::INT));
+                self.emit(Op::Load(coll));
+                self.emit(Op::Len);
+                self.emit(Op::Store(n));
+                self.emit(Op::SmallInt(0));
+                self.emit(Op::Store(i));
+                let head = self.fb().here();
+                self.emit(Op::Load(i));
+                self.emit(Op::Load(n));
+                self.emit(Op::Cmp(crate::go::bytecode::CmpOp::Lt, NumKind::Int(crate::go::types::IntKind::Int)));
+                let exit = self.emit(Op::JumpIfFalse(0));
+                self.emit(Op::Load(coll));
+                self.emit(Op::Load(i));
+                self.emit(Op::Zero(elem));
+                self.emit(Op::SetIndex);
+                self.emit(Op::Load(i));
+                self.emit(Op::SmallInt(1));
+                self.emit(Op::Arith(crate::go::bytecode::ArithOp::Add, NumKind::Int(crate::go::types::IntKind::Int)));
+                self.emit(Op::Store(i));
+                self.emit(Op::Jump(head as u32));
+                self.fb().patch_here(exit);
+            }
+            _ => {
+                self.error(arg.span, format!("invalid argument: {} must be a map or slice", self.describe(&x)));
+                return Operand::bad(span);
+            }
+        }
+        Operand { mode: Mode::Void, ty: pre::INT, span }
     }
 }

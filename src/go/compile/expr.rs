@@ -64,15 +64,13 @@ pub enum Resolved {
 
 impl<'a> Compiler<'a> {
     pub fn fb(&mut self) -> &mut super::func::FuncBuilder {
-        if self.fbs.is_empty() {
+        match self.fbs.last_mut() {
+            Some(fb) => fb,
             // Package-level initialisers are emitted into the init function.
-            if self.init.is_none() {
-                self.init = Some(super::func::FuncBuilder::new("main.init".into(), 1, Default::default()));
-            }
-            return self.init.as_mut().expect("init builder");
+            None => self
+                .init
+                .get_or_insert_with(|| super::func::FuncBuilder::new("main.init".into(), 1, Default::default())),
         }
-        let last = self.fbs.len() - 1;
-        &mut self.fbs[last]
     }
 
     pub fn emit(&mut self, op: Op) -> usize {
@@ -124,11 +122,33 @@ impl<'a> Compiler<'a> {
         for fb in self.fbs.iter_mut().rev() {
             if let Some(i) = fb.lookup(name) {
                 let local = &mut fb.locals[i];
-                local.used = true;
+                if local.konst.is_some() {
+                    local.used = true;
+                }
                 return local.konst.clone();
             }
         }
         None
+    }
+
+    /// Marks the variable read: through a closure's captures, the variable it comes from
+    /// (a variable only assigned inside a closure stays unused, as gc says).
+    pub fn mark_used(&mut self, loc: VarLoc) {
+        let mut loc = loc;
+        for fb in self.fbs.iter_mut().rev() {
+            match loc {
+                VarLoc::Local(i) => {
+                    if let Some(local) = fb.locals.get_mut(i) {
+                        local.used = true;
+                    }
+                    return;
+                }
+                VarLoc::Capture(c) => match fb.captures.get(c as usize) {
+                    Some(capture) => loc = capture.from,
+                    None => return,
+                },
+            }
+        }
     }
 
     fn var_info(&self, depth: usize, loc: VarLoc) -> (TypeId, bool) {
@@ -155,9 +175,6 @@ impl<'a> Compiler<'a> {
         }
         let outer = self.capture_at(depth - 1, name)?;
         let (ty, boxed) = self.var_info(depth - 1, outer);
-        if let VarLoc::Local(i) = outer {
-            self.fbs[depth - 1].locals[i].used = true;
-        }
         let fb = &mut self.fbs[depth];
         fb.captures.push(super::func::Capture { name: name.to_owned(), ty, boxed, from: outer });
         Some(VarLoc::Capture((fb.captures.len() - 1) as u16))
@@ -483,9 +500,7 @@ impl<'a> Compiler<'a> {
         }
         match self.resolve(name) {
             Some(Resolved::Var(loc, ty, boxed)) => {
-                if let VarLoc::Local(i) = loc {
-                    self.fb().locals[i].used = true;
-                }
+                self.mark_used(loc);
                 if ty == self.invalid {
                     return Operand::bad(span);
                 }

@@ -421,13 +421,18 @@ impl<'a> Compiler<'a> {
 
     /// The first uncomparable type inside a struct or array (`[]int`), for messages.
     fn uncomparable_part(&self, ty: TypeId) -> String {
-        match self.types.under(ty) {
-            TypeKind::Struct(fields) => {
-                fields.iter().find(|f| !self.comparable(f.ty)).map(|f| self.uncomparable_part(f.ty)).unwrap_or_default()
-            }
-            TypeKind::Array { elem, .. } => self.uncomparable_part(*elem),
-            _ => self.name(ty),
+        let mut ty = ty;
+        for _ in 0..32 {
+            ty = match self.types.under(ty) {
+                TypeKind::Struct(fields) => match fields.iter().find(|f| !self.comparable(f.ty)) {
+                    Some(f) => f.ty,
+                    None => break,
+                },
+                TypeKind::Array { elem, .. } => *elem,
+                _ => break,
+            };
         }
+        self.name(ty)
     }
 
     pub(super) fn op_kind_word(&self, l: &Operand, ty: TypeId) -> String {

@@ -224,10 +224,19 @@ impl<'a> Compiler<'a> {
     }
 
     pub fn comparable(&self, ty: TypeId) -> bool {
+        self.comparable_within(ty, 0)
+    }
+
+    /// Depth-bounded: an invalid recursive type (`type T struct{ a [2]T }`) must not recurse
+    /// forever before it is reported.
+    fn comparable_within(&self, ty: TypeId, depth: u32) -> bool {
+        if depth > 32 {
+            return true;
+        }
         match self.types.under(ty) {
             TypeKind::Slice(_) | TypeKind::Map { .. } | TypeKind::Func(_) => false,
-            TypeKind::Struct(fields) => fields.iter().all(|f| self.comparable(f.ty)),
-            TypeKind::Array { elem, .. } => self.comparable(*elem),
+            TypeKind::Struct(fields) => fields.iter().all(|f| self.comparable_within(f.ty, depth + 1)),
+            TypeKind::Array { elem, .. } => self.comparable_within(*elem, depth + 1),
             _ => true,
         }
     }
