@@ -424,6 +424,12 @@ pub enum Op {
     },
     /// `Store(r) Return`: `[v] → (frame popped)`.
     StoreReturn(u16),
+    /// `MakeClosure { func, captures } Go { argc: 0 }`: `[c1 .. cn] → []`, without making the
+    /// closure value.
+    GoClosure {
+        func: FuncId,
+        captures: u16,
+    },
 }
 
 /// Functions and methods implemented in Rust. Arguments and results are listed as

@@ -76,6 +76,7 @@ fn fuse(code: &[Op]) -> Option<(Op, usize, usize)> {
         [Load(a), Load(b), Arith(op, NumKind::Int(kind)), ..] if simple(op) => (ArithLL { a, b, op, kind }, 3, 2),
         [Load(from), Store(to), ..] => (Move { from, to }, 2, 1),
         [Store(r), Return, ..] => (StoreReturn(r), 2, 1),
+        [MakeClosure { func, captures }, Go { argc: 0 }, ..] => (GoClosure { func, captures }, 2, 1),
         _ => return None,
     })
 }

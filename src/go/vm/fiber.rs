@@ -78,6 +78,7 @@ impl Frame {
 /// The callers of the running frame, boxed on the first call: a goroutine parked in its
 /// first frame (most of them) keeps one word for it.
 #[derive(Default)]
+#[allow(clippy::box_collection)] // one word instead of three, on purpose
 pub(crate) struct Frames(Option<Box<Vec<Frame>>>);
 
 impl Frames {
@@ -276,45 +277,77 @@ impl Fiber {
             Value::Nil => return Err(self.runtime_panic_plain("go of nil func value")),
             _ => return Err(self.internal("go of a non-function value")),
         };
-        let mut fiber = Fiber::empty(vm.clone(), Frame::new(0, 0, 0, 0, Kind::Bottom));
         let mut all = Vec::with_capacity(args.len() + 1);
         all.extend(closure.recv.clone());
         all.extend(args);
-        match closure.callee {
-            Callee::Func(func) => {
-                let Some(proto) = vm.program.funcs.get(func as usize) else {
-                    return Err(self.internal("go of an unknown function"));
-                };
-                let locals = (proto.locals as usize).max(all.len());
-                // The captures go below the first frame (`Capture` reads them there), so the
-                // closure itself need not stay alive: a parked goroutine is smaller. One
-                // operand slot is reserved; more grow the stack.
-                let base = closure.captures.len();
-                fiber.stack = Vec::with_capacity(base + locals + 1);
-                match Rc::try_unwrap(closure) {
-                    Ok(closure) => fiber.stack.extend(closure.captures.into_vec()),
-                    Err(closure) => fiber.stack.extend(closure.captures.iter().cloned()),
-                }
-                fiber.stack.extend(all);
-                fiber.stack.resize(base + locals, Value::Nil);
-                fiber.zero_results(func, base);
-                fiber.cur.func = func;
-                fiber.cur.base = base as u32;
-                fiber.cur.ret_to = base as u32;
+        let fiber = match closure.callee {
+            Callee::Func(func) => match Rc::try_unwrap(closure) {
+                Ok(closure) => self.new_fiber(func, closure.captures.into_vec().into_iter(), all)?,
+                Err(closure) => self.new_fiber(func, closure.captures.iter().cloned(), all)?,
+            },
+            Callee::Native(native) => {
+                let mut fiber = Fiber::empty(vm, Frame::new(0, 0, 0, 0, Kind::Bottom));
+                fiber.extra().entry_native = Some((native, all));
+                fiber
             }
-            Callee::Native(native) => fiber.extra().entry_native = Some((native, all)),
+        };
+        self.launch(fiber, done_wg);
+        Ok(())
+    }
+
+    /// `go` of a closure of `func` whose captures are the top `captures` values of the stack
+    /// (`MakeClosure` then `Go` without arguments, fused): no closure is made.
+    pub fn spawn_closure(&mut self, func: FuncId, captures: usize) -> Res {
+        if self.vm.live.get() > self.vm.limits.max_goroutines {
+            return Err(self.limit_goroutines());
         }
+        let at = self.stack.len().saturating_sub(captures);
+        let mut values = std::mem::take(&mut self.stack);
+        let fiber = self.new_fiber(func, values.drain(at..), Vec::new());
+        self.stack = values;
+        self.launch(fiber?, None);
+        Ok(())
+    }
+
+    /// A goroutine about to run `func` on `args`. The captures go below its first frame
+    /// (`Capture` reads them there), so no closure stays alive: a parked goroutine is smaller.
+    /// One operand slot is reserved; more grow the stack.
+    fn new_fiber(
+        &mut self,
+        func: FuncId,
+        captures: impl ExactSizeIterator<Item = Value>,
+        args: Vec<Value>,
+    ) -> Res<Fiber> {
+        let vm = self.vm.clone();
+        let Some(proto) = vm.program.funcs.get(func as usize) else {
+            return Err(self.internal("go of an unknown function"));
+        };
+        let mut fiber = Fiber::empty(vm.clone(), Frame::new(func, 0, 0, 0, Kind::Bottom));
+        let locals = (proto.locals as usize).max(args.len());
+        let base = captures.len();
+        fiber.stack = Vec::with_capacity(base + locals + 1);
+        fiber.stack.extend(captures);
+        fiber.stack.extend(args);
+        fiber.stack.resize(base + locals, Value::Nil);
+        fiber.zero_results(func, base);
+        fiber.cur.base = base as u32;
+        fiber.cur.ret_to = base as u32;
+        Ok(fiber)
+    }
+
+    /// Hands a new goroutine to the runtime.
+    fn launch(&mut self, mut fiber: Fiber, done_wg: Option<RtWaitGroup>) {
         if done_wg.is_some() {
             fiber.extra().done_wg = done_wg;
         }
         let line = self.current_line();
         fiber.created_by = (self.cur.func, line, self.gid);
+        let vm = self.vm.clone();
         let rc = Rc::new(RefCell::new(fiber));
         vm.live.set(vm.live.get() + 1);
         let gid = vm.rt.go_boxed(Box::pin(GoroutineFuture(rc.clone())));
         rc.borrow_mut().gid = gid;
         vm.register(gid, &rc);
-        Ok(())
     }
 
     /// Stores the zero values of `func`'s results in its result locals (frame at `base`).

@@ -50,6 +50,7 @@ impl Fiber {
                 let callee = self.pop();
                 self.spawn(callee, args, None)?;
             }
+            Op::GoClosure { func, captures } => self.spawn_closure(func, captures as usize)?,
             Op::Defer { argc } => self.push_defer(argc as usize)?,
             Op::Recover => {
                 let v = self.recover();
