@@ -13,13 +13,9 @@ use goroutines_notebook::go;
 const KNOWN_FAILURES: &[(&str, &str)] = &[
     ("probe_errors_chain", "%T of errors.Join's result is *fmt.wrapErrors, not *errors.joinError"),
     ("probe_fmt_method_panics", "a panic inside String() ends the run instead of printing %!v(PANIC=...)"),
-    ("probe_go_method_stmt", "go/defer of once.Do(f) does not run f"),
     ("probe_panic_custom_err", "%T of a recovered bounds error is runtime.errorString, not runtime.boundsError"),
     ("probe_panic_nil", "panic(nil) is not a *runtime.PanicNilError"),
-    ("probe_pkg_func_values", "a variadic fmt function used as a value loses its arguments"),
-    ("probe_pkg_println_value", "fmt.Println and friends return no (n int, err error)"),
     ("probe_range_func_iter", "range over a function (iterators) is not implemented"),
-    ("probe_shadow_builtins", "a variadic fmt function used as a value loses its arguments"),
     ("probe_timers", "time.NewTimer, NewTicker and AfterFunc are not implemented"),
 ];
 

@@ -439,11 +439,11 @@ pub enum Op {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Native {
     // fmt: (format?, args any...) → see each
-    /// `(a ...any) → ()` to stdout, spaces between operands, newline at the end.
+    /// `(a ...any) → (n int, err error)` to stdout, spaces between operands, newline at the end.
     FmtPrintln,
-    /// `(format string, a ...any) → ()`
+    /// `(format string, a ...any) → (n int, err error)`
     FmtPrintf,
-    /// `(a ...any) → ()` spaces only between operands when neither is a string.
+    /// `(a ...any) → (n int, err error)` spaces only between operands when neither is a string.
     FmtPrint,
     /// `(format, a...) → (string)`
     FmtSprintf,

@@ -54,8 +54,45 @@ impl<'a> Compiler<'a> {
             return;
         };
         let fname = self.text(callee.span).to_owned();
-        let native = matches!(self.fb().proto.code.last(), Some(Op::NativeFunc(_)) | Some(Op::BindNative(_)));
-        let Some(argc) = self.call_arguments(&sig, args, *spread, e.span, &fname, native) else { return };
+        // A native callee (`defer wg.Done()`, `go fmt.Println(x)`, `go once.Do(f)`) runs inside
+        // a small Go function taking the receiver and the evaluated arguments, so `go` and
+        // `defer` only ever start Go functions.
+        let native = match self.fb().proto.code.last().copied() {
+            Some(Op::NativeFunc(n)) => Some((n, false)),
+            Some(Op::BindNative(n)) => Some((n, true)),
+            _ => None,
+        };
+        let thunk = native.map(|(n, bound)| {
+            let fb = self.fb();
+            fb.proto.code.pop();
+            fb.proto.lines.pop();
+            let line = fb.line;
+            let id = self.reserve_func(format!("{fname}-fm"), line);
+            self.emit(Op::MakeClosure { func: id, captures: 0 });
+            if bound {
+                self.emit(Op::Swap);
+            }
+            (id, n, bound, line)
+        });
+        let Some(argc) = self.call_arguments(&sig, args, *spread, e.span, &fname, thunk.is_some()) else { return };
+        let argc = match thunk {
+            Some((id, native, bound, line)) => {
+                let passed = (argc & !crate::go::bytecode::NATIVE_SPREAD) + u16::from(bound);
+                let mut code: Vec<Op> = (0..passed).map(Op::Load).collect();
+                code.push(Op::CallNative { native, argc: argc + u16::from(bound) });
+                // Its results are dropped, as `go`/`defer` drop them.
+                code.extend(sig.results.iter().map(|_| Op::Pop));
+                code.push(Op::Return);
+                if let Some(proto) = self.funcs.get_mut(id as usize) {
+                    proto.params = passed;
+                    proto.locals = passed;
+                    proto.lines = vec![line; code.len()];
+                    proto.code = code;
+                }
+                passed
+            }
+            None => argc,
+        };
         self.emit(if is_go { Op::Go { argc } } else { Op::Defer { argc } });
     }
 

@@ -323,9 +323,9 @@ pub fn member(types: &mut TypeTable, p: &PkgTypes, wk: &WellKnown, pkg: Pkg, nam
     let duration_const = |ns: i128| Some(Member::Const { ty: wk.duration, val: ConstVal::Int(ns) });
     match pkg {
         Pkg::Fmt => match name {
-            "Println" => f(types, N::FmtPrintln, vec![any_var], vec![], true),
-            "Print" => f(types, N::FmtPrint, vec![any_var], vec![], true),
-            "Printf" => f(types, N::FmtPrintf, vec![s, any_var], vec![], true),
+            "Println" => f(types, N::FmtPrintln, vec![any_var], vec![pre::INT, pre::ERROR], true),
+            "Print" => f(types, N::FmtPrint, vec![any_var], vec![pre::INT, pre::ERROR], true),
+            "Printf" => f(types, N::FmtPrintf, vec![s, any_var], vec![pre::INT, pre::ERROR], true),
             "Sprintf" => f(types, N::FmtSprintf, vec![s, any_var], vec![s], true),
             "Sprint" => f(types, N::FmtSprint, vec![any_var], vec![s], true),
             "Sprintln" => f(types, N::FmtSprintln, vec![any_var], vec![s], true),

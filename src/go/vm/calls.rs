@@ -81,10 +81,16 @@ impl Fiber {
                 Ok(Called::Frame)
             }
             Callee::Native(native) => {
-                let args = self.stack.split_off(base);
+                let mut args = self.stack.split_off(base);
                 self.stack.truncate(pos);
+                if super::natives::is_variadic(native) {
+                    let packed = args.pop().unwrap_or_default();
+                    args.extend(super::ops::slice_values(&packed));
+                }
+                // `Once.Do` may push `f`'s frame: then the caller must run it.
+                let depth = self.frames.len();
                 self.call_native(native, args)?;
-                Ok(Called::Native)
+                Ok(if self.frames.len() > depth { Called::Frame } else { Called::Native })
             }
         }
     }

@@ -27,18 +27,20 @@ impl Host for Fiber {
 impl Fiber {
     pub(super) fn native_fmt(&mut self, native: Native, args: Vec<Value>) -> Res {
         match native {
-            Native::FmtPrintln => {
-                let out = gofmt::sprintln(self, &args)?;
-                self.write_out(Stream::Stdout, &out)
-            }
-            Native::FmtPrint => {
-                let out = gofmt::sprint(self, &args)?;
-                self.write_out(Stream::Stdout, &out)
-            }
-            Native::FmtPrintf => {
-                let format = super::arg(&args, 0);
-                let out = gofmt::sprintf(self, format.as_bytes(), args.get(1..).unwrap_or_default())?;
-                self.write_out(Stream::Stdout, &out)
+            Native::FmtPrintln | Native::FmtPrint | Native::FmtPrintf => {
+                let out = match native {
+                    Native::FmtPrintln => gofmt::sprintln(self, &args)?,
+                    Native::FmtPrint => gofmt::sprint(self, &args)?,
+                    _ => {
+                        let format = super::arg(&args, 0);
+                        gofmt::sprintf(self, format.as_bytes(), args.get(1..).unwrap_or_default())?
+                    }
+                };
+                self.write_out(Stream::Stdout, &out)?;
+                // Go's (n int, err error): bytes written, no error.
+                self.push(Value::Int(out.len() as i64));
+                self.push(Value::Nil);
+                Ok(())
             }
             Native::FmtSprintln | Native::FmtSprint | Native::FmtSprintf => {
                 let out = match native {

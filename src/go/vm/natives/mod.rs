@@ -97,6 +97,22 @@ impl Fiber {
 }
 
 /// Argument `i` (or `Nil`).
+/// Natives with a `...` parameter: called through a function value, they receive the
+/// compiler's packed slice last, which is spread back into arguments.
+pub(crate) fn is_variadic(native: Native) -> bool {
+    matches!(
+        native,
+        Native::FmtPrintln
+            | Native::FmtPrintf
+            | Native::FmtPrint
+            | Native::FmtSprintf
+            | Native::FmtSprint
+            | Native::FmtSprintln
+            | Native::FmtErrorf
+            | Native::ErrorsJoin
+    )
+}
+
 pub(crate) fn arg(args: &[Value], i: usize) -> Value {
     args.get(i).cloned().unwrap_or_default()
 }
