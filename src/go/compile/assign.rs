@@ -434,20 +434,7 @@ impl<'a> Compiler<'a> {
                 }
             }
         }
-        let arith = match op {
-            BinaryOp::Add => ArithOp::Add,
-            BinaryOp::Sub => ArithOp::Sub,
-            BinaryOp::Mul => ArithOp::Mul,
-            BinaryOp::Div => ArithOp::Div,
-            BinaryOp::Rem => ArithOp::Rem,
-            BinaryOp::And => ArithOp::And,
-            BinaryOp::Or => ArithOp::Or,
-            BinaryOp::Xor => ArithOp::Xor,
-            BinaryOp::AndNot => ArithOp::AndNot,
-            BinaryOp::Shl => ArithOp::Shl,
-            BinaryOp::Shr => ArithOp::Shr,
-            _ => ArithOp::Add,
-        };
+        let arith = super::operators::arith_op(op);
         if kind == NumKind::Str && arith != ArithOp::Add {
             self.error(
                 span,

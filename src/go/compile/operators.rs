@@ -382,18 +382,7 @@ impl<'a> Compiler<'a> {
                 Operand::value(pre::UNTYPED_BOOL, span)
             }
             _ => {
-                let arith = match op {
-                    BinaryOp::Add => ArithOp::Add,
-                    BinaryOp::Sub => ArithOp::Sub,
-                    BinaryOp::Mul => ArithOp::Mul,
-                    BinaryOp::Div => ArithOp::Div,
-                    BinaryOp::Rem => ArithOp::Rem,
-                    BinaryOp::And => ArithOp::And,
-                    BinaryOp::Or => ArithOp::Or,
-                    BinaryOp::Xor => ArithOp::Xor,
-                    BinaryOp::AndNot => ArithOp::AndNot,
-                    _ => ArithOp::Add,
-                };
+                let arith = arith_op(op);
                 let ok = match (arith, kind) {
                     (ArithOp::Add, Some(_)) => true,
                     (ArithOp::Sub | ArithOp::Mul | ArithOp::Div, Some(k)) => k != NumKind::Str,
@@ -548,5 +537,23 @@ impl<'a> Compiler<'a> {
             self.emit(Op::Arith(if op == BinaryOp::Shl { ArithOp::Shl } else { ArithOp::Shr }, k));
         }
         Operand::value(lt, span)
+    }
+}
+
+/// The instruction of an arithmetic operator (`+`, `&^`, `<<`...); comparisons and logical
+/// operators have their own instructions.
+pub(super) fn arith_op(op: BinaryOp) -> ArithOp {
+    match op {
+        BinaryOp::Sub => ArithOp::Sub,
+        BinaryOp::Mul => ArithOp::Mul,
+        BinaryOp::Div => ArithOp::Div,
+        BinaryOp::Rem => ArithOp::Rem,
+        BinaryOp::And => ArithOp::And,
+        BinaryOp::Or => ArithOp::Or,
+        BinaryOp::Xor => ArithOp::Xor,
+        BinaryOp::AndNot => ArithOp::AndNot,
+        BinaryOp::Shl => ArithOp::Shl,
+        BinaryOp::Shr => ArithOp::Shr,
+        _ => ArithOp::Add,
     }
 }

@@ -520,35 +520,11 @@ impl<'a> Compiler<'a> {
                     self.error(name.span, "missing init expr for const declaration");
                     break;
                 };
-                let saved_iota = self.iota.replace(*iota);
-                let op = self.expr(value, declared);
-                self.iota = saved_iota;
-                let entity = match op.mode.clone() {
-                    super::expr::Mode::Const(v) => match declared {
-                        Some(t) => match super::consts::representable(&self.types, &v, t) {
-                            Ok(v) => Entity::Const { ty: t, val: v },
-                            Err(_) => {
-                                self.error(
-                                    value.span,
-                                    format!(
-                                        "cannot use {} as {} value in constant declaration (overflows)",
-                                        self.describe(&op),
-                                        self.name(t)
-                                    ),
-                                );
-                                Entity::Const { ty: t, val: v }
-                            }
-                        },
-                        None => Entity::Const { ty: op.ty, val: v },
-                    },
-                    super::expr::Mode::Bad => {
-                        Entity::Const { ty: crate::go::types::predeclared::INT, val: super::ConstVal::Int(0) }
-                    }
-                    _ => {
-                        self.error(value.span, format!("{} is not constant", self.describe(&op)));
-                        Entity::Const { ty: crate::go::types::predeclared::INT, val: super::ConstVal::Int(0) }
-                    }
-                };
+                // After an error the name still stands (as an int 0), so uses say nothing more.
+                let (val, ty) = self
+                    .const_value(value, declared, *iota)
+                    .unwrap_or((super::ConstVal::Int(0), crate::go::types::predeclared::INT));
+                let entity = Entity::Const { ty, val };
                 if name.name != "_" {
                     self.globals.insert(name.name.clone(), entity);
                 }

@@ -227,35 +227,44 @@ impl<'a> Compiler<'a> {
             return;
         }
         for (name, value) in names.iter().zip(values.iter()) {
-            self.iota = Some(iota);
-            let op = self.expr(value, declared);
-            self.iota = None;
-            let Mode::Const(v) = op.mode.clone() else {
-                if !op.is_bad() {
-                    self.error(value.span, format!("{} is not constant", self.describe(&op)));
-                }
-                continue;
-            };
-            let (v, ty) = match declared {
-                Some(t) => match super::consts::representable(&self.types, &v, t) {
-                    Ok(v) => (v, t),
-                    Err(_) => {
-                        self.error(
-                            value.span,
-                            format!(
-                                "cannot use {} as {} value in constant declaration (overflows)",
-                                self.describe(&op),
-                                self.name(t)
-                            ),
-                        );
-                        continue;
-                    }
-                },
-                None => (v, op.ty),
-            };
+            let Some((v, ty)) = self.const_value(value, declared, iota) else { continue };
             let fb = self.fb();
             let index = fb.declare(&name.name, ty, false, name.span, false);
             fb.locals[index].konst = Some((v, ty));
+        }
+    }
+
+    /// A constant's value and type (`const c T = value`, with `iota`), or `None` after an
+    /// error.
+    pub(super) fn const_value(
+        &mut self,
+        value: &Expr,
+        declared: Option<TypeId>,
+        iota: u32,
+    ) -> Option<(super::ConstVal, TypeId)> {
+        let saved_iota = self.iota.replace(iota);
+        let op = self.expr(value, declared);
+        self.iota = saved_iota;
+        let Mode::Const(v) = op.mode.clone() else {
+            if !op.is_bad() {
+                self.error(value.span, format!("{} is not constant", self.describe(&op)));
+            }
+            return None;
+        };
+        match declared {
+            Some(t) => match super::consts::representable(&self.types, &v, t) {
+                Ok(v) => Some((v, t)),
+                Err(_) => {
+                    let msg = format!(
+                        "cannot use {} as {} value in constant declaration (overflows)",
+                        self.describe(&op),
+                        self.name(t)
+                    );
+                    self.error(value.span, msg);
+                    None
+                }
+            },
+            None => Some((v, op.ty)),
         }
     }
 
