@@ -59,6 +59,18 @@ impl LineMap {
     }
 }
 
+/// A stable sort by `key` for short lists (insertion sort, quadratic): a few dozen bytes of
+/// wasm, where each instantiation of std's `sort_by_key` (or `sort_unstable`) costs 3–4 KB.
+pub fn sort_small_by_key<T, K: PartialOrd>(v: &mut [T], key: impl Fn(&T) -> K) {
+    for i in 1..v.len() {
+        let mut j = i;
+        while j > 0 && matches!((v.get(j - 1), v.get(j)), (Some(a), Some(b)) if key(a) > key(b)) {
+            v.swap(j - 1, j);
+            j -= 1;
+        }
+    }
+}
+
 /// The errors as gc prints them, one per line, sorted by position, at most [`MAX_ERRORS`]
 /// followed by `too many errors`. Duplicates on one line with the same text are dropped.
 pub fn render(file_name: &str, src: &str, diags: &[Diagnostic]) -> Vec<String> {
@@ -75,7 +87,7 @@ pub fn render(file_name: &str, src: &str, diags: &[Diagnostic]) -> Vec<String> {
     }
     let too_many = kept.len() > MAX_ERRORS;
     kept.truncate(MAX_ERRORS);
-    kept.sort_by_key(|d| d.span.start);
+    sort_small_by_key(&mut kept, |d| d.span.start);
     let mut out: Vec<String> = Vec::new();
     let mut last_pos = (1, 1);
     for diag in kept {

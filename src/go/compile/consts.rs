@@ -114,7 +114,12 @@ impl ConstVal {
                     format!("{f}")
                 }
             }
-            ConstVal::Str(s) => format!("{:?}", String::from_utf8_lossy(s)),
+            ConstVal::Str(s) => {
+                // Go's quoting (strconv.Quote), as gc prints string constants.
+                let mut out = Vec::new();
+                crate::go::fmt::quote::quote(&mut out, s, false);
+                String::from_utf8_lossy(&out).into_owned()
+            }
         }
     }
 }

@@ -71,7 +71,7 @@ impl<'a> Compiler<'a> {
                 }
             }
         }
-        funcs.sort_by_key(|(_, fd)| fd.span.start);
+        crate::go::diag::sort_small_by_key(&mut funcs, |(_, fd)| fd.span.start);
         self.check_field_method_clashes();
         // Function signatures are known; now package variables (in init) and constants.
         self.init = Some(FuncBuilder::new("main.init".into(), 1, Default::default()));

@@ -55,7 +55,7 @@ impl<'a> Compiler<'a> {
                 names.extend(self.embedded_method_names(f.ty, depth + 1));
             }
         }
-        names.sort();
+        crate::go::diag::sort_small_by_key(&mut names, |n| n.clone());
         names.dedup();
         names
     }

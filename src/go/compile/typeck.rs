@@ -145,7 +145,7 @@ impl<'a> Compiler<'a> {
                         }
                     }
                 }
-                methods.sort_by(|a, b| a.name.cmp(&b.name));
+                crate::go::diag::sort_small_by_key(&mut methods, |m| m.name.clone());
                 self.types.intern(TypeKind::Interface(methods))
             }
             TypeExprKind::Generic { .. } => {

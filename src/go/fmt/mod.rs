@@ -15,7 +15,7 @@
 mod float;
 mod format;
 mod print;
-mod quote;
+pub(crate) mod quote;
 mod runtime;
 mod value;
 
@@ -90,7 +90,7 @@ pub fn errorf<H: Host>(host: &mut H, format: &[u8], args: &[Value]) -> Result<(V
     let mut wrapped = std::mem::take(&mut p.wrapped);
     if wrapped.len() > 1 {
         if p.reordered {
-            wrapped.sort_unstable();
+            crate::go::diag::sort_small_by_key(&mut wrapped, |&i| i);
         }
         wrapped.dedup();
     }
