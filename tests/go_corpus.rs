@@ -12,7 +12,6 @@ use goroutines_notebook::go;
 /// them starts passing, so the list only shrinks.
 const KNOWN_FAILURES: &[(&str, &str)] = &[
     ("probe_errors_chain", "%T of errors.Join's result is *fmt.wrapErrors, not *errors.joinError"),
-    ("probe_fmt_method_panics", "a panic inside String() ends the run instead of printing %!v(PANIC=...)"),
     ("probe_panic_custom_err", "%T of a recovered bounds error is runtime.errorString, not runtime.boundsError"),
     ("probe_panic_nil", "panic(nil) is not a *runtime.PanicNilError"),
     ("probe_range_func_iter", "range over a function (iterators) is not implemented"),

@@ -36,6 +36,14 @@ pub trait Host {
     /// `string_method`) on a value of dynamic type `ty`, if that type has it. `Ok(None)`: it
     /// has not.
     fn call_to_string(&mut self, ty: TypeId, value: &Value, method: u32) -> Result<Option<Vec<u8>>, Self::Error>;
+
+    /// When `err` is a Go panic raised inside `String()`/`Error()`, the panic value as `%v`
+    /// prints it: fmt then prints `%!v(PANIC=String method: ...)` and goes on, as Go's
+    /// `catchPanic` does. `None`: the error ends the run (a limit, a halt).
+    fn panic_message(&mut self, err: &Self::Error) -> Option<Vec<u8>> {
+        let _ = err;
+        None
+    }
 }
 
 /// `fmt.Sprintf(format, args...)`.

@@ -287,9 +287,30 @@ impl<'h, H: Host> Printer<'h, H> {
             return Ok(false);
         }
         for error in [true, false] {
-            if let Some(text) = self.call_method(ty, v, error)? {
-                self.fmt_string(predeclared::STRING, &text, verb)?;
-                return Ok(true);
+            match self.call_method(ty, v, error) {
+                Ok(Some(text)) => {
+                    self.fmt_string(predeclared::STRING, &text, verb)?;
+                    return Ok(true);
+                }
+                Ok(None) => {}
+                Err(e) => {
+                    let Some(message) = self.host.panic_message(&e) else { return Err(e) };
+                    if v.is_nil() {
+                        // A nil receiver that panicked: Go just says <nil>.
+                        self.buf.extend_from_slice(b"<nil>");
+                        return Ok(true);
+                    }
+                    self.buf.extend_from_slice(b"%!");
+                    self.push_verb(verb);
+                    self.buf.extend_from_slice(if error {
+                        b"(PANIC=Error method: "
+                    } else {
+                        b"(PANIC=String method: "
+                    });
+                    self.buf.extend_from_slice(&message);
+                    self.buf.push(b')');
+                    return Ok(true);
+                }
             }
         }
         Ok(false)

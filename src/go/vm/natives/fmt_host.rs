@@ -22,6 +22,13 @@ impl Host for Fiber {
         let results = self.call_sync(imp.callee, vec![recv])?;
         Ok(Some(results.first().map(|v| v.as_bytes().to_vec()).unwrap_or_default()))
     }
+
+    fn panic_message(&mut self, err: &Trap) -> Option<Vec<u8>> {
+        match err {
+            Trap::Panic(v) => gofmt::sprint(self, std::slice::from_ref(v)).ok(),
+            _ => None,
+        }
+    }
 }
 
 impl Fiber {
