@@ -16,6 +16,15 @@ const KNOWN_FAILURES: &[(&str, &str)] = &[
     ("probe_panic_nil", "panic(nil) is not a *runtime.PanicNilError"),
     ("probe_range_func_iter", "range over a function (iterators) is not implemented"),
     ("probe_timers", "time.NewTimer, NewTicker and AfterFunc are not implemented"),
+    ("probe2_errorf_multi_w", "errors with several %w / errors.Join lack Unwrap() []error"),
+    ("probe2_builder_report", "fmt.Fprintf and io.Writer are not implemented"),
+    ("probe2_fprint_stdout", "fmt.Fprint* and os.Stdout are not implemented"),
+    ("probe2_trylock", "RWMutex.TryLock / TryRLock are not implemented"),
+    ("probe2_once_init", "sync.OnceValue is not implemented"),
+    ("probe2_goexit_goroutine", "runtime.Goexit is not implemented"),
+    ("probe2_time_since_round", "time.Until is not implemented"),
+    ("probe2_compile_goroutine_misc", "gc prints func types with their parameter names (func(i int))"),
+    ("probe2_fmt_struct_mutex", "fmt does not show the internal fields of sync types"),
 ];
 
 struct Golden {

@@ -378,11 +378,13 @@ impl TypeTable {
                 self.write_signature(sig, qualify_main, out);
             }
             TypeKind::Struct(fields) => {
+                // `%T` prints `struct { X int }`; gc's messages print `struct{X int}`.
+                let (open, close) = if qualify_main { ("struct { ", " }") } else { ("struct{", "}") };
                 if fields.is_empty() {
-                    out.push_str("struct {}");
+                    out.push_str(if qualify_main { "struct {}" } else { "struct{}" });
                     return;
                 }
-                out.push_str("struct { ");
+                out.push_str(open);
                 for (i, field) in fields.iter().enumerate() {
                     if i > 0 {
                         out.push_str("; ");
@@ -393,7 +395,7 @@ impl TypeTable {
                     }
                     self.write_name(field.ty, qualify_main, out);
                 }
-                out.push_str(" }");
+                out.push_str(close);
             }
             TypeKind::Interface(methods) => {
                 if methods.is_empty() {

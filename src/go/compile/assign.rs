@@ -460,7 +460,11 @@ impl<'a> Compiler<'a> {
         if dir == ChanDir::Recv {
             self.error(
                 chan.span,
-                format!("invalid operation: cannot send to receive-only channel {}", self.describe(&c)),
+                format!(
+                    "invalid operation: cannot send to receive-only channel {} {}",
+                    self.name(ct),
+                    self.describe(&c)
+                ),
             );
             return;
         }

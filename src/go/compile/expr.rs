@@ -236,7 +236,15 @@ impl<'a> Compiler<'a> {
                 format!("{text} ({} value)", self.types.error_name(op.ty))
             }
             Mode::Value { .. } | Mode::Tuple(_) => {
-                let what = if matches!(op.mode, Mode::Value { var: true, .. }) { "variable" } else { "value" };
+                // A receive or a type assertion could also yield `ok`: gc names it so.
+                let comma_ok = text.starts_with("<-") || (text.ends_with(')') && text.contains(".("));
+                let what = if matches!(op.mode, Mode::Value { var: true, .. }) {
+                    "variable"
+                } else if comma_ok {
+                    "comma, ok expression"
+                } else {
+                    "value"
+                };
                 format!("{text} ({what} of {}type {})", self.type_kind_word(op.ty), self.name(op.ty))
             }
             Mode::Void => format!("{text} (no value)"),
@@ -566,6 +574,9 @@ pub fn strip_parens(e: &Expr) -> &Expr {
 
 /// A literal as written (`300`, `-1`, `"a"`, `'x'`, `1.5`): gc then omits the value.
 fn is_literal_text(text: &str) -> bool {
+    if text == "true" || text == "false" {
+        return true;
+    }
     let body = text.strip_prefix('-').unwrap_or(text);
     let first = body.chars().next().unwrap_or(' ');
     first == '"' || first == '\'' || first == '`' || (first.is_ascii_digit() || first == '.') && !body.contains(' ')

@@ -18,6 +18,15 @@ pub fn normalise(text: &str) -> String {
     while i < tokens.len() {
         let t = &tokens[i];
         match t.tok {
+            Tok::Lbrace if tokens.get(i + 1).is_some_and(|t| t.tok == Tok::Rbrace) => {
+                if prev == Some(Tok::Rparen) && out.contains("func") {
+                    out.push(' ');
+                }
+                out.push_str("{}");
+                prev = Some(Tok::Rbrace);
+                i += 2;
+                continue;
+            }
             Tok::Lbrace => {
                 // Literal and function bodies are elided: `T{…}`, `func() {…}`.
                 let mut depth = 0;
@@ -49,11 +58,19 @@ pub fn normalise(text: &str) -> String {
                 out.push_str(piece(t));
                 out.push(' ');
             }
-            Tok::Chan | Tok::Map | Tok::Struct | Tok::Interface | Tok::Func => {
-                out.push_str(piece(t));
-                if t.tok == Tok::Chan {
-                    out.push(' ');
+            Tok::Chan => {
+                out.push_str("chan");
+                if tokens.get(i + 1).is_some_and(|n| n.tok == Tok::Arrow) {
+                    out.push_str("<-");
+                    i += 1;
                 }
+                out.push(' ');
+            }
+            Tok::Map | Tok::Struct | Tok::Interface | Tok::Func => out.push_str(piece(t)),
+            Tok::Name if prev == Some(Tok::Name) => {
+                // `i int` in a parameter list.
+                out.push(' ');
+                out.push_str(piece(t));
             }
             _ => out.push_str(piece(t)),
         }

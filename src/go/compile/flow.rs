@@ -597,6 +597,14 @@ impl<'a> Compiler<'a> {
     }
 
     pub(super) fn select_stmt(&mut self, clauses: &[SelectClause], label: Option<String>) {
+        // One case and no default is a plain channel operation (Go compiles it so, and its
+        // goroutine then waits on `chan receive`, not `select`).
+        if let [clause] = clauses {
+            if !matches!(clause.comm, SelectComm::Default) {
+                self.single_case_select(clause, label);
+                return;
+            }
+        }
         let mut desc = SelectDesc { sends: Vec::new(), elems: Vec::new(), has_default: false };
         let mut cases: Vec<&SelectClause> = Vec::new();
         let mut default_clause = None;
@@ -683,6 +691,47 @@ impl<'a> Compiler<'a> {
         for j in end_jumps {
             self.fb().patch(j, end);
         }
+        self.pop_target(None);
+    }
+
+    fn single_case_select(&mut self, clause: &SelectClause, label: Option<String>) {
+        self.push_target(label, false);
+        self.fb().open_scope();
+        match &clause.comm {
+            SelectComm::Send { chan, value } => self.send(chan, value),
+            SelectComm::Recv { value, ok, define, chan } => {
+                let op = self.recv(chan, chan.span, ok.is_some());
+                if !op.is_bad() {
+                    let elem = match self.types.kind(op.ty).clone() {
+                        TypeKind::Tuple(items) => items.first().copied().unwrap_or(pre::INT),
+                        _ => op.ty,
+                    };
+                    match ok {
+                        Some(o) => {
+                            let tmp = self.fb().temp(pre::BOOL);
+                            self.emit(Op::Store(tmp));
+                            match value {
+                                Some(v) => self.range_assign(v, elem, *define),
+                                None => {
+                                    self.emit(Op::Pop);
+                                }
+                            }
+                            self.emit(Op::Load(tmp));
+                            self.range_assign(o, pre::BOOL, *define);
+                        }
+                        None => match value {
+                            Some(v) => self.range_assign(v, elem, *define),
+                            None => {
+                                self.emit(Op::Pop);
+                            }
+                        },
+                    }
+                }
+            }
+            SelectComm::Default => {}
+        }
+        self.stmts(&clause.body);
+        self.fb().close_scope();
         self.pop_target(None);
     }
 }

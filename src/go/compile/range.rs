@@ -52,8 +52,8 @@ impl<'a> Compiler<'a> {
                     self.error(
                         r.expr.span,
                         format!(
-                            "invalid operation: range {} receive from send-only channel {}",
-                            self.text(r.expr.span),
+                            "cannot range over {}: receive from send-only channel {}",
+                            self.describe(&x),
                             self.name(xt)
                         ),
                     );

@@ -1,0 +1,10 @@
+package main
+
+import "fmt"
+
+func work() { fmt.Println("work") }
+
+func main() {
+	go (work())
+	defer (fmt.Println("bye"))
+}
