@@ -52,6 +52,11 @@ fn quiet_programs() -> Vec<&'static str> {
     corpus().iter().filter(|(src, status)| *status == 0 && !src.contains('`')).map(|(src, _)| src.as_str()).collect()
 }
 
+/// `PROPTEST_CASES` (the README's long run sets 10^5), else a few hundred per property.
+fn cases() -> u32 {
+    std::env::var("PROPTEST_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(256)
+}
+
 /// Small budgets: a fuzz case must end quickly whatever it does.
 fn limits() -> go::vm::Limits {
     go::vm::Limits {
@@ -228,7 +233,7 @@ fn apply(src: &str, m: &Mutation) -> String {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 256, failure_persistence: None, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: cases(), failure_persistence: None, ..ProptestConfig::default() })]
 
     #[test]
     fn random_text_never_panics(src in "\\PC{0,200}") {
