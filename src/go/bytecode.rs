@@ -430,6 +430,26 @@ pub enum Op {
         func: FuncId,
         captures: u16,
     },
+    /// `Load(a) SmallInt(k) Arith(op, Int(kind)) Call { func, argc }` (`f(n-1)`).
+    CallLK {
+        func: FuncId,
+        a: u16,
+        k: i8,
+        argc: u8,
+        op: ArithOp,
+        kind: IntKind,
+    },
+    /// `Load(from) Store(to) Return`: `[..] → (frame popped)` (`return x`).
+    MoveReturn {
+        from: u16,
+        to: u16,
+    },
+    /// `Arith(op, Int(kind)) Store(r) Return` (`return a + b`).
+    ArithReturn {
+        op: ArithOp,
+        kind: IntKind,
+        r: u16,
+    },
 }
 
 /// Functions and methods implemented in Rust. Arguments and results are listed as

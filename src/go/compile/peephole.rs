@@ -66,6 +66,13 @@ fn simple(op: ArithOp) -> bool {
 fn fuse(code: &[Op]) -> Option<(Op, usize, usize)> {
     use Op::*;
     Some(match *code {
+        [Load(a), SmallInt(k), Arith(op, NumKind::Int(kind)), Call { func, argc }, ..]
+            if simple(op) && i8::try_from(k).is_ok() && u8::try_from(argc).is_ok_and(|n| n > 0) =>
+        {
+            (CallLK { func, a, k: k as i8, argc: argc as u8, op, kind }, 4, 3)
+        }
+        [Load(from), Store(to), Return, ..] => (MoveReturn { from, to }, 3, 2),
+        [Arith(op, NumKind::Int(kind)), Store(r), Return, ..] if simple(op) => (ArithReturn { op, kind, r }, 3, 2),
         [Load(a), SmallInt(k), Cmp(op, NumKind::Int(kind)), JumpIfFalse(target), ..] if i16::try_from(k).is_ok() => {
             (JumpUnlessLK { a, k: k as i16, op, kind, target }, 4, 2)
         }

@@ -89,7 +89,7 @@ impl Fiber {
                 }
                 // `Once.Do` may push `f`'s frame: then the caller must run it.
                 let depth = self.frames.len();
-                self.call_native(native, args)?;
+                self.call_native(native, &args)?;
                 Ok(if self.frames.len() > depth { Called::Frame } else { Called::Native })
             }
         }
@@ -107,7 +107,7 @@ impl Fiber {
             Callee::Func(func) => self.enter(func, pos, pos, None, Kind::Normal),
             Callee::Native(native) => {
                 let args = self.stack.split_off(pos);
-                self.call_native(native, args)
+                self.call_native(native, &args)
             }
         }
     }
@@ -339,7 +339,7 @@ impl Fiber {
         let mark = self.stack.len();
         self.extra().nested += 1;
         let r = match callee {
-            Callee::Native(native) => self.call_native(native, args),
+            Callee::Native(native) => self.call_native(native, &args),
             Callee::Func(func) => {
                 self.stack.extend(args);
                 match self.enter(func, mark, mark, None, Kind::Barrier) {

@@ -6,8 +6,11 @@ use super::super::bytecode::{ArithOp, CmpOp, FuncProto, NumKind, Op};
 use super::super::types::IntKind;
 use super::super::value::Value;
 use super::calls::Flow;
-use super::fiber::{Fiber, Frame, Kind, Pending};
+use super::fiber::{Fiber, Frame, Kind, Mode, Pending};
 use super::{Res, Trap};
+
+// Instructions stay 12 bytes (the fused ones included): the loop reads one per step.
+const _: () = assert!(std::mem::size_of::<Op>() <= 12);
 
 /// Leaves the instruction: reload the frame, or return from `exec`.
 macro_rules! step {
@@ -32,10 +35,28 @@ impl Fiber {
             let Some(func) = program.funcs.get(self.cur.func as usize) else {
                 return Err(self.internal("call of an unknown function"));
             };
-            let code = func.code.as_slice();
-            let base = self.cur.base as usize;
+            let mut func = func;
+            let mut code = func.code.as_slice();
+            let mut base = self.cur.base as usize;
             let mut pc = self.cur.pc as usize;
             let mut budget = self.budget;
+            // A call: the callee's frame becomes current without a reload when it can.
+            macro_rules! call {
+                ($callee:expr, $argc:expr) => {{
+                    let at = self.stack.len().saturating_sub($argc);
+                    if let Some(proto) = self.enter_fast(&vm, $callee, at, pc) {
+                        func = proto;
+                        code = proto.code.as_slice();
+                        base = at;
+                        pc = 0;
+                        continue;
+                    }
+                    self.cur.pc = pc as u32;
+                    self.budget = budget;
+                    let r = self.enter($callee, at, at, None, Kind::Normal).map(|()| Flow::Continue);
+                    step!('frame, self.after_slow(r));
+                }};
+            }
             loop {
                 let Some(&op) = code.get(pc) else {
                     self.cur.pc = pc as u32;
@@ -46,35 +67,37 @@ impl Fiber {
                 budget -= 1;
                 match op {
                     Op::SmallInt(v) => push_int(&mut self.stack, i64::from(v)),
-                    Op::Const(k) => self.stack.push(program.consts.get(k as usize).cloned().unwrap_or_default()),
-                    Op::Nil => self.stack.push(Value::Nil),
-                    Op::Bool(b) => self.stack.push(Value::Bool(b)),
+                    Op::Const(k) => {
+                        push_clone(&mut self.stack, program.consts.get(k as usize));
+                    }
+                    Op::Nil => push(&mut self.stack, Value::Nil),
+                    Op::Bool(b) => push(&mut self.stack, Value::Bool(b)),
                     Op::Load(i) => match self.stack.get(base + i as usize) {
                         // Copying an int directly avoids the out-of-line `clone` and a
                         // store-forwarding stall on the copy.
                         Some(&Value::Int(n)) => push_int(&mut self.stack, n),
-                        Some(v) => {
-                            let v = v.clone();
-                            self.stack.push(v);
-                        }
-                        None => self.stack.push(Value::Nil),
+                        _ => push_local(&mut self.stack, base + i as usize),
                     },
                     Op::Store(i) => self.store_local(base + i as usize),
                     Op::Pop => {
-                        self.stack.pop();
+                        let n = self.stack.len();
+                        drop_to(&mut self.stack, n.saturating_sub(1));
                     }
-                    Op::Dup => {
-                        let v = self.stack.last().cloned().unwrap_or_default();
-                        self.stack.push(v);
-                    }
+                    Op::Dup => match self.stack.last() {
+                        Some(&Value::Int(n)) => push_int(&mut self.stack, n),
+                        _ => {
+                            let top = self.stack.len().wrapping_sub(1);
+                            push_local(&mut self.stack, top);
+                        }
+                    },
                     Op::Jump(target) => pc = target as usize,
                     Op::JumpIfFalse(target) => {
-                        if !matches!(self.stack.pop(), Some(Value::Bool(true))) {
+                        if !pop_bool(&mut self.stack) {
                             pc = target as usize;
                         }
                     }
                     Op::JumpIfTrue(target) => {
-                        if matches!(self.stack.pop(), Some(Value::Bool(true))) {
+                        if pop_bool(&mut self.stack) {
                             pc = target as usize;
                         }
                     }
@@ -89,7 +112,7 @@ impl Fiber {
                     {
                         let n = self.stack.len();
                         let (a, b) = (self.stack[n - 2].as_int(), self.stack[n - 1].as_int());
-                        self.stack.truncate(n - 1);
+                        drop_to(&mut self.stack, n - 1);
                         if let Value::Int(slot) = &mut self.stack[n - 2] {
                             *slot = int_arith(op, kind, a, b);
                         }
@@ -99,13 +122,13 @@ impl Fiber {
                     {
                         let n = self.stack.len();
                         let (a, b) = (self.stack[n - 2].as_int(), self.stack[n - 1].as_int());
-                        self.stack.truncate(n - 1);
+                        drop_to(&mut self.stack, n - 1);
                         self.stack[n - 2] = Value::Bool(int_cmp(cmp, kind, a, b));
                     }
                     Op::Eq | Op::Ne if matches!(self.stack.as_slice(), [.., Value::Int(_), Value::Int(_)]) => {
                         let n = self.stack.len();
                         let same = self.stack[n - 2].as_int() == self.stack[n - 1].as_int();
-                        self.stack.truncate(n - 1);
+                        drop_to(&mut self.stack, n - 1);
                         self.stack[n - 2] = Value::Bool(same == (op == Op::Eq));
                     }
                     Op::LoopCheck => {
@@ -116,21 +139,70 @@ impl Fiber {
                             step!('frame, self.after_slow(r));
                         }
                     }
-                    Op::Call { func, argc } => {
-                        self.cur.pc = pc as u32;
+                    Op::Call { func: callee, argc } => {
                         if budget <= 0 {
                             // Yield before the call; it runs when the goroutine resumes here.
-                            self.cur.pc -= 1;
+                            self.cur.pc = pc as u32 - 1;
                             self.budget = budget + 1;
                             let r = self.preempt(slice);
                             step!('frame, self.after_slow(r));
                         }
+                        call!(callee, argc as usize);
+                    }
+                    Op::CallLK { func: callee, a, k, argc, op, kind } => {
+                        if budget <= 0 {
+                            self.cur.pc = pc as u32 - 1;
+                            self.budget = budget + 1;
+                            let r = self.preempt(slice);
+                            step!('frame, self.after_slow(r));
+                        }
+                        match self.stack.get(base + a as usize) {
+                            Some(&Value::Int(x)) => push_int(&mut self.stack, int_arith(op, kind, x, i64::from(k))),
+                            _ => {
+                                self.cur.pc = pc as u32;
+                                self.budget = budget;
+                                let arith = Op::Arith(op, NumKind::Int(kind));
+                                let r = self.unfused(base + a as usize, Value::Int(i64::from(k)), arith);
+                                if !matches!(r, Ok(Flow::Continue)) {
+                                    step!('frame, self.after_slow(r));
+                                }
+                            }
+                        }
+                        call!(callee, argc as usize);
+                    }
+                    Op::MoveReturn { from, to } => {
+                        self.cur.pc = pc as u32;
                         self.budget = budget;
-                        let at = self.stack.len().saturating_sub(argc as usize);
-                        if self.enter_fast(func, at) {
+                        if let Some(&Value::Int(n)) = self.stack.get(base + from as usize) {
+                            if to == func.params && self.return_int(func, base, n) {
+                                continue 'frame;
+                            }
+                        }
+                        copy_local(&mut self.stack, base + from as usize, base + to as usize);
+                        if self.return_fast(func, base) {
                             continue 'frame;
                         }
-                        let r = self.enter(func, at, at, None, Kind::Normal).map(|()| Flow::Continue);
+                        let r = self.do_return();
+                        step!('frame, self.after_slow(r));
+                    }
+                    Op::ArithReturn { op, kind, r } => {
+                        self.cur.pc = pc as u32;
+                        self.budget = budget;
+                        if let ([.., Value::Int(x), Value::Int(y)], true) = (self.stack.as_slice(), r == func.params) {
+                            let v = int_arith(op, kind, *x, *y);
+                            if self.return_int(func, base, v) {
+                                continue 'frame;
+                            }
+                        }
+                        let done = self.slow(Op::Arith(op, NumKind::Int(kind)));
+                        if !matches!(done, Ok(Flow::Continue)) {
+                            step!('frame, self.after_slow(done));
+                        }
+                        self.store_local(base + r as usize);
+                        if self.return_fast(func, base) {
+                            continue 'frame;
+                        }
+                        let r = self.do_return();
                         step!('frame, self.after_slow(r));
                     }
                     Op::Return => {
@@ -158,13 +230,14 @@ impl Fiber {
                         step!('frame, self.after_slow(r));
                     }
                     Op::Move { from, to } => {
-                        let v = match self.stack.get(base + from as usize) {
-                            Some(&Value::Int(n)) => Value::Int(n),
-                            Some(v) => v.clone(),
-                            None => Value::Nil,
-                        };
-                        if let Some(slot) = self.stack.get_mut(base + to as usize) {
-                            *slot = v;
+                        let (from, to) = (base + from as usize, base + to as usize);
+                        match (self.stack.get(from), self.stack.get(to)) {
+                            (Some(&Value::Int(n)), Some(Value::Int(_))) => {
+                                if let Some(Value::Int(slot)) = self.stack.get_mut(to) {
+                                    *slot = n;
+                                }
+                            }
+                            _ => copy_local(&mut self.stack, from, to),
                         }
                     }
                     Op::ArithLK { a, k, op, kind } => {
@@ -216,8 +289,7 @@ impl Fiber {
                         }
                     }
                     Op::Zero(ty) if matches!(vm.scalar_zeros.get(ty as usize), Some(Some(_))) => {
-                        let v = vm.scalar_zeros.get(ty as usize).cloned().flatten().unwrap_or_default();
-                        self.stack.push(v);
+                        push_clone(&mut self.stack, vm.scalar_zeros.get(ty as usize).and_then(Option::as_ref));
                     }
                     _ => {
                         self.cur.pc = pc as u32;
@@ -249,11 +321,109 @@ impl Fiber {
     }
 }
 
-/// Pushes an int as a constant `Int(0)`, then sets its payload: pushing `Int(n)` makes the
-/// loop copy a 16-byte temporary written in two parts, which stalls store forwarding.
+/// `$stack.push($v)`, inline, with `$v` made after the capacity check, straight into its
+/// slot. `Vec::push` is not inlined into the big dispatch loop, and a value made before a
+/// possible growth call (or passed to an out-of-line push, or even to an inlined function
+/// by value) goes through memory: written as tag and payload, copied as one 16-byte load,
+/// a store-forwarding stall on every push.
+macro_rules! push_value {
+    ($stack:expr, $v:expr $(,)?) => {{
+        let stack: &mut Vec<_> = $stack;
+        if stack.len() == stack.capacity() {
+            $crate::go::vm::exec::grow(stack);
+        }
+        let len = stack.len();
+        if let Some(slot) = stack.spare_capacity_mut().first_mut() {
+            slot.write($v);
+            // SAFETY: `len < capacity`, and the element at `len` (the first spare slot) was
+            // just initialised.
+            unsafe { stack.set_len(len + 1) };
+        }
+    }};
+}
+pub(crate) use push_value;
+
+#[inline(always)]
+fn push(stack: &mut Vec<Value>, v: Value) {
+    push_value!(stack, v);
+}
+
+#[cold]
+#[inline(never)]
+pub(crate) fn grow<T>(stack: &mut Vec<T>) {
+    stack.reserve(1);
+}
+
+/// Pushes a copy of `v` (`Nil` for `None`). Out of line, so the dispatch loop does not
+/// route its int pushes through the memory temporary a clone needs.
+#[inline(never)]
+fn push_clone(stack: &mut Vec<Value>, v: Option<&Value>) {
+    stack.push(v.cloned().unwrap_or_default());
+}
+
+/// Pushes a copy of `stack[i]` (`Nil` when out of range); see [`push_clone`].
+#[inline(never)]
+fn push_local(stack: &mut Vec<Value>, i: usize) {
+    let v = stack.get(i).cloned().unwrap_or_default();
+    stack.push(v);
+}
+
+/// `stack[to] = stack[from]` (a `Move` of anything but an int onto an int).
+#[inline(never)]
+fn copy_local(stack: &mut [Value], from: usize, to: usize) {
+    let v = stack.get(from).cloned().unwrap_or_default();
+    if let Some(slot) = stack.get_mut(to) {
+        *slot = v;
+    }
+}
+
+/// `[.. dst .., v] → [.. v]`: moves the top value down to `dst`, dropping what was above.
+#[inline(never)]
+fn move_top(stack: &mut Vec<Value>, dst: usize) {
+    let v = stack.pop().unwrap_or_default();
+    stack.truncate(dst);
+    stack.push(v);
+}
+
 #[inline(always)]
 fn push_int(stack: &mut Vec<Value>, n: i64) {
-    stack.push(Value::Int(n));
+    push_value!(stack, Value::Int(n));
+}
+
+/// `stack.truncate(len)`, inline when the values dropped are scalars (the usual case):
+/// `truncate` calls the out-of-line drop of `Value` for each, even for an int.
+#[inline(always)]
+fn drop_to(stack: &mut Vec<Value>, len: usize) {
+    let scalars = stack.get(len..).is_some_and(|rest| {
+        rest.iter().all(|v| matches!(v, Value::Nil | Value::Bool(_) | Value::Int(_) | Value::Float(_)))
+    });
+    if scalars {
+        // SAFETY: `len` is at most the length (`get(len..)` succeeded), so the first `len`
+        // values stay initialised; the ones cut off own nothing, so not dropping them is
+        // exact.
+        unsafe { stack.set_len(len) };
+    } else {
+        stack.truncate(len);
+    }
+}
+
+/// Pops a condition: whether it was `true` (reading the tag and payload, not a whole value).
+#[inline(always)]
+fn pop_bool(stack: &mut Vec<Value>) -> bool {
+    let n = stack.len();
+    let b = matches!(stack.last(), Some(Value::Bool(true)));
+    drop_to(stack, n.saturating_sub(1));
+    b
+}
+
+/// `*slot = Int(n)`, writing only the payload when the slot already holds an int.
+#[inline(always)]
+fn set_int(slot: &mut Value, n: i64) {
+    match slot {
+        Value::Int(p) => *p = n,
+        Value::Nil | Value::Bool(_) | Value::Float(_) => *slot = Value::Int(n),
+        _ => *slot = Value::Int(n),
+    }
 }
 
 /// `a op b` for the arithmetic that cannot panic (not `Div`, `Rem`, `Shl`, `Shr`).
@@ -268,12 +438,30 @@ fn int_arith(op: ArithOp, kind: IntKind, a: i64, b: i64) -> i64 {
         ArithOp::Xor => a ^ b,
         _ => a & !b,
     };
-    kind.wrap(r)
+    wrap(kind, r)
+}
+
+/// [`IntKind::wrap`], inline.
+#[inline(always)]
+fn wrap(kind: IntKind, v: i64) -> i64 {
+    match kind {
+        IntKind::Int8 => v as i8 as i64,
+        IntKind::Int16 => v as i16 as i64,
+        IntKind::Int32 => v as i32 as i64,
+        IntKind::Uint8 => v as u8 as i64,
+        IntKind::Uint16 => v as u16 as i64,
+        IntKind::Uint32 => v as u32 as i64,
+        _ => v,
+    }
 }
 
 #[inline(always)]
 fn int_cmp(cmp: CmpOp, kind: IntKind, a: i64, b: i64) -> bool {
-    let ord = if kind.is_unsigned() { (a as u64).cmp(&(b as u64)) } else { a.cmp(&b) };
+    let unsigned = matches!(
+        kind,
+        IntKind::Uint | IntKind::Uint8 | IntKind::Uint16 | IntKind::Uint32 | IntKind::Uint64 | IntKind::Uintptr
+    );
+    let ord = if unsigned { (a as u64).cmp(&(b as u64)) } else { a.cmp(&b) };
     match cmp {
         CmpOp::Lt => ord.is_lt(),
         CmpOp::Le => ord.is_le(),
@@ -288,36 +476,62 @@ impl Fiber {
     fn store_local(&mut self, slot: usize) {
         let n = self.stack.len();
         if slot + 1 < n {
-            let v = self.stack.pop().unwrap_or_default();
-            self.stack[slot] = v;
+            if let Value::Int(v) = self.stack[n - 1] {
+                set_int(&mut self.stack[slot], v);
+                drop_to(&mut self.stack, n - 1);
+            } else {
+                let v = self.stack.pop().unwrap_or_default();
+                self.stack[slot] = v;
+            }
         } else {
-            self.truncate_stack(n.saturating_sub(1));
+            drop_to(&mut self.stack, n.saturating_sub(1));
         }
     }
 
-    /// A plain call of a function whose locals start from a template (scalar results): no
-    /// lookups beyond the template. `false`: take the general path.
+    /// A plain call of a function whose locals start from a template (scalar results),
+    /// its arguments at `at`, the caller to resume at `pc`: no lookups beyond the template.
+    /// The callee's function, now running, or `None`: take the general path.
     #[inline(always)]
-    fn enter_fast(&mut self, func: u32, at: usize) -> bool {
-        let vm = &*self.vm;
+    fn enter_fast<'p>(&mut self, vm: &'p super::Vm, func: u32, at: usize, pc: usize) -> Option<&'p FuncProto> {
         let (Some(proto), Some(Some(init))) = (vm.program.funcs.get(func as usize), vm.frame_init.get(func as usize))
         else {
-            return false;
+            return None;
         };
         if self.stack.len() != at + proto.params as usize || self.frames.len() >= vm.limits.max_call_depth {
-            return false;
+            return None;
         }
         for v in init.iter() {
-            self.stack.push(match v {
-                Value::Int(n) => Value::Int(*n),
-                Value::Nil => Value::Nil,
-                v => v.clone(),
-            });
+            match v {
+                Value::Int(n) => push_int(&mut self.stack, *n),
+                Value::Nil => push(&mut self.stack, Value::Nil),
+                v => push_clone(&mut self.stack, Some(v)),
+            }
         }
-        let frame = Frame::new(func, at, at, self.defer_count(), Kind::Normal);
-        let caller = std::mem::replace(&mut self.cur, frame);
-        self.frames.push(caller);
-        true
+        let defer_base = self.defer_count() as u32;
+        // Field by field, not `mem::replace` of the whole frame: the running frame's fields
+        // were just written one by one, and a whole copy would stall on them.
+        let cur = &mut self.cur;
+        push_value!(
+            self.frames.vec(),
+            Frame {
+                closure: cur.closure.take(),
+                func: cur.func,
+                pc: pc as u32,
+                base: cur.base,
+                ret_to: cur.ret_to,
+                defer_base: cur.defer_base,
+                kind: cur.kind,
+                mode: cur.mode,
+            },
+        );
+        cur.func = func;
+        cur.pc = 0;
+        cur.base = at as u32;
+        cur.ret_to = at as u32;
+        cur.defer_base = defer_base;
+        cur.kind = Kind::Normal;
+        cur.mode = Mode::Running;
+        Some(proto)
     }
 
     /// Returns from a plain call with no deferred call and no boxed result. `false`: take
@@ -336,13 +550,13 @@ impl Fiber {
         }
         let Some(caller) = self.frames.pop() else { return false };
         if let (1, Some(&Value::Int(n))) = (results, self.stack.get(first)) {
-            self.truncate_stack(dst);
+            self.stack.truncate(dst);
             push_int(&mut self.stack, n);
         } else {
             for i in 0..results {
                 self.stack.swap(dst + i, first + i);
             }
-            self.truncate_stack(dst + results);
+            self.stack.truncate(dst + results);
         }
         self.cur = caller;
         true
@@ -365,28 +579,34 @@ impl Fiber {
         let Some(caller) = self.frames.pop() else { return false };
         match self.stack.last() {
             Some(&Value::Int(n)) => {
-                self.truncate_stack(dst);
+                self.stack.truncate(dst);
                 push_int(&mut self.stack, n);
             }
-            _ => {
-                let v = self.stack.pop().unwrap_or_default();
-                self.truncate_stack(dst);
-                self.stack.push(v);
-            }
+            _ => move_top(&mut self.stack, dst),
         }
         self.cur = caller;
         true
     }
 
-    /// `truncate`, with the drop of scalars inline.
+    /// Returns the int `n` as the only result of a plain call with no deferred call.
+    /// `false`: take the general path (nothing changed).
     #[inline(always)]
-    fn truncate_stack(&mut self, len: usize) {
-        while self.stack.len() > len {
-            match self.stack.pop() {
-                None | Some(Value::Nil | Value::Bool(_) | Value::Int(_) | Value::Float(_)) => {}
-                Some(v) => drop(v),
-            }
+    fn return_int(&mut self, func: &FuncProto, base: usize, n: i64) -> bool {
+        let first = base + func.params as usize;
+        let dst = self.cur.ret_to as usize;
+        if func.results != 1
+            || self.cur.kind != Kind::Normal
+            || self.defer_count() > self.cur.defer_base as usize
+            || dst > first
+            || self.stack.len() <= first
+        {
+            return false;
         }
+        let Some(caller) = self.frames.pop() else { return false };
+        self.stack.truncate(dst);
+        push_int(&mut self.stack, n);
+        self.cur = caller;
+        true
     }
 
     /// A fused instruction met an operand that is not an int: run the instruction it

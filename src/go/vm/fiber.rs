@@ -82,24 +82,42 @@ impl Frame {
 pub(crate) struct Frames(Option<Box<Vec<Frame>>>);
 
 impl Frames {
-    #[inline]
+    #[inline(always)]
     pub fn len(&self) -> usize {
-        self.0.as_ref().map_or(0, |v| v.len())
+        match &self.0 {
+            Some(v) => v.len(),
+            None => 0,
+        }
     }
 
-    #[inline]
+    #[inline(always)]
     pub fn push(&mut self, frame: Frame) {
-        self.0.get_or_insert_with(Box::default).push(frame);
+        super::exec::push_value!(self.vec(), frame);
     }
 
-    #[inline]
+    /// The callers, allocated on first use.
+    #[inline(always)]
+    pub fn vec(&mut self) -> &mut Vec<Frame> {
+        self.0.get_or_insert_with(new_frames)
+    }
+
+    #[inline(always)]
     pub fn pop(&mut self) -> Option<Frame> {
-        self.0.as_mut().and_then(|v| v.pop())
+        match &mut self.0 {
+            Some(v) => v.pop(),
+            None => None,
+        }
     }
 
     pub fn iter(&self) -> std::slice::Iter<'_, Frame> {
         self.0.as_deref().map_or(&[][..], |v| v.as_slice()).iter()
     }
+}
+
+#[cold]
+#[allow(clippy::box_collection)]
+fn new_frames() -> Box<Vec<Frame>> {
+    Box::default()
 }
 
 /// `defer f(args)`: the function value and its arguments, evaluated at the `defer`.
@@ -252,7 +270,10 @@ impl Fiber {
     /// Number of pending deferred calls (all frames).
     #[inline]
     pub fn defer_count(&self) -> usize {
-        self.extra.as_ref().map_or(0, |e| e.defers.len())
+        match &self.extra {
+            Some(e) => e.defers.len(),
+            None => 0,
+        }
     }
 
     pub fn pop_defer(&mut self) -> Option<Deferred> {
@@ -390,7 +411,7 @@ impl Fiber {
             return Poll::Ready(());
         }
         if let Some((native, args)) = self.extra.as_mut().and_then(|e| e.entry_native.take()) {
-            match self.call_native(native, args) {
+            match self.call_native(native, &args) {
                 Ok(()) => return self.done(),
                 Err(Trap::Block) => self.returned = true,
                 Err(Trap::Panic(v) | Trap::Unwound(v)) => {

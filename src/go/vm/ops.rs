@@ -14,6 +14,9 @@ use super::{Res, Trap};
 /// Approximate heap bytes of one value slot.
 pub(crate) const SLOT: u64 = 16;
 
+/// Native calls with at most this many arguments (none spread) take them from an array.
+const SMALL_ARGS: usize = 4;
+
 impl Fiber {
     pub fn pop(&mut self) -> Value {
         self.stack.pop().unwrap_or_default()
@@ -36,13 +39,23 @@ impl Fiber {
                 self.call_value(argc as usize, Kind::Normal)?;
             }
             Op::CallIface { method, argc } => self.call_iface(method, argc as usize)?,
+            Op::CallNative { native, argc } if argc <= SMALL_ARGS as u16 => {
+                // Few arguments, none spread: moved to an array, no `Vec` to allocate.
+                let at = self.stack.len().saturating_sub(argc as usize);
+                let n = self.stack.len() - at;
+                let mut args: [Value; SMALL_ARGS] = Default::default();
+                for (slot, v) in args.iter_mut().zip(self.stack.drain(at..)) {
+                    *slot = v;
+                }
+                self.call_native(native, args.get(..n).unwrap_or_default())?;
+            }
             Op::CallNative { native, argc } => {
                 let mut args = self.pop_n((argc & !NATIVE_SPREAD) as usize);
                 if argc & NATIVE_SPREAD != 0 {
                     let last = args.pop().unwrap_or_default();
                     args.extend(slice_values(&last));
                 }
-                self.call_native(native, args)?;
+                self.call_native(native, &args)?;
             }
             Op::Return => return self.do_return(),
             Op::Go { argc } => {

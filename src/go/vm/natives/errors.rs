@@ -41,8 +41,8 @@ impl Fiber {
         boxed(self.vm.program.well_known.wrap_errors_ptr, vec![Value::bytes(msg), new_slice(errs)])
     }
 
-    pub(super) fn native_errors(&mut self, native: Native, args: Vec<Value>) -> Res {
-        let a0 = super::arg(&args, 0);
+    pub(super) fn native_errors(&mut self, native: Native, args: &[Value]) -> Res {
+        let a0 = super::arg(args, 0);
         match native {
             Native::ErrorsNew => {
                 let text = a0.as_bytes().to_vec();
@@ -71,21 +71,21 @@ impl Fiber {
                 self.push(v);
             }
             Native::ErrorsIs => {
-                let target = super::arg(&args, 1);
+                let target = super::arg(args, 1);
                 let r = self.errors_is(a0, &target, 0)?;
                 self.push(Value::Bool(r));
             }
             Native::ErrorsAs => {
-                let target = match super::arg(&args, 1) {
+                let target = match super::arg(args, 1) {
                     Value::Iface(i) => i.value.clone(),
                     other => other,
                 };
-                let elem = super::arg(&args, 2).as_int() as u32;
+                let elem = super::arg(args, 2).as_int() as u32;
                 let r = self.errors_as(a0, &target, elem, 0)?;
                 self.push(Value::Bool(r));
             }
             Native::ErrorsJoin => {
-                let errs: Vec<Value> = args.into_iter().filter(|e| !e.is_nil()).collect();
+                let errs: Vec<Value> = args.iter().filter(|e| !e.is_nil()).cloned().collect();
                 if errs.is_empty() {
                     self.push(Value::Nil);
                     return Ok(());

@@ -32,14 +32,14 @@ impl Host for Fiber {
 }
 
 impl Fiber {
-    pub(super) fn native_fmt(&mut self, native: Native, args: Vec<Value>) -> Res {
+    pub(super) fn native_fmt(&mut self, native: Native, args: &[Value]) -> Res {
         match native {
             Native::FmtPrintln | Native::FmtPrint | Native::FmtPrintf => {
                 let out = match native {
-                    Native::FmtPrintln => gofmt::sprintln(self, &args)?,
-                    Native::FmtPrint => gofmt::sprint(self, &args)?,
+                    Native::FmtPrintln => gofmt::sprintln(self, args)?,
+                    Native::FmtPrint => gofmt::sprint(self, args)?,
                     _ => {
-                        let format = super::arg(&args, 0);
+                        let format = super::arg(args, 0);
                         gofmt::sprintf(self, format.as_bytes(), args.get(1..).unwrap_or_default())?
                     }
                 };
@@ -51,10 +51,10 @@ impl Fiber {
             }
             Native::FmtSprintln | Native::FmtSprint | Native::FmtSprintf => {
                 let out = match native {
-                    Native::FmtSprintln => gofmt::sprintln(self, &args)?,
-                    Native::FmtSprint => gofmt::sprint(self, &args)?,
+                    Native::FmtSprintln => gofmt::sprintln(self, args)?,
+                    Native::FmtSprint => gofmt::sprint(self, args)?,
                     _ => {
-                        let format = super::arg(&args, 0);
+                        let format = super::arg(args, 0);
                         gofmt::sprintf(self, format.as_bytes(), args.get(1..).unwrap_or_default())?
                     }
                 };
@@ -63,7 +63,7 @@ impl Fiber {
                 Ok(())
             }
             Native::FmtErrorf => {
-                let format = super::arg(&args, 0);
+                let format = super::arg(args, 0);
                 let rest = args.get(1..).unwrap_or_default();
                 let (text, wrapped) = gofmt::errorf(self, format.as_bytes(), rest)?;
                 let errs: Vec<Value> =

@@ -15,7 +15,7 @@ use crate::runtime::Stream;
 
 impl Fiber {
     /// Calls `native` with `args`; its results are pushed on the stack.
-    pub(crate) fn call_native(&mut self, native: Native, args: Vec<Value>) -> Res {
+    pub(crate) fn call_native(&mut self, native: Native, args: &[Value]) -> Res {
         use Native as N;
         match native {
             N::FmtPrintln

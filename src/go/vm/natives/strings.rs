@@ -8,7 +8,7 @@ use super::super::seq::encode_rune;
 use super::super::{Res, Trap};
 
 impl Fiber {
-    pub(super) fn native_strings(&mut self, native: Native, args: Vec<Value>) -> Res {
+    pub(super) fn native_strings(&mut self, native: Native, args: &[Value]) -> Res {
         match native {
             Native::BuilderWriteString
             | Native::BuilderWriteByte
@@ -16,18 +16,18 @@ impl Fiber {
             | Native::BuilderString
             | Native::BuilderLen
             | Native::BuilderReset
-            | Native::BuilderGrow => return self.builder(native, &args),
+            | Native::BuilderGrow => return self.builder(native, args),
             Native::StringsRepeat => {
-                let count = super::arg(&args, 1).as_int();
+                let count = super::arg(args, 1).as_int();
                 if count < 0 {
                     return Err(Trap::Panic(self.plain_panic_value("strings: negative Repeat count")));
                 }
-                let len = super::arg(&args, 0).as_bytes().len() as u64;
+                let len = super::arg(args, 0).as_bytes().len() as u64;
                 self.alloc(len.saturating_mul(count as u64))?;
             }
             _ => {}
         }
-        let Some(results) = super::super::super::strings::call(native, &args, &self.vm.program) else {
+        let Some(results) = super::super::super::strings::call(native, args, &self.vm.program) else {
             return Err(self.internal(&format!("{native:?} is not available")));
         };
         let bytes: u64 = results.iter().map(|v| v.as_bytes().len() as u64).sum();

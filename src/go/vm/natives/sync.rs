@@ -65,12 +65,12 @@ impl Fiber {
         }
     }
 
-    pub(super) fn native_sync(&mut self, native: Native, args: Vec<Value>) -> Res {
-        let a0 = super::arg(&args, 0);
+    pub(super) fn native_sync(&mut self, native: Native, args: &[Value]) -> Res {
+        let a0 = super::arg(args, 0);
         match native {
             Native::WaitGroupAdd | Native::WaitGroupDone => {
                 let wg = self.wait_group(&a0)?;
-                let delta = if native == Native::WaitGroupDone { -1 } else { super::arg(&args, 1).as_int() };
+                let delta = if native == Native::WaitGroupDone { -1 } else { super::arg(args, 1).as_int() };
                 if !wg.try_add(delta) {
                     return Err(Trap::Panic(self.plain_panic_value("sync: negative WaitGroup counter")));
                 }
@@ -88,7 +88,7 @@ impl Fiber {
             Native::WaitGroupGo => {
                 let wg = self.wait_group(&a0)?;
                 wg.try_add(1);
-                self.spawn(super::arg(&args, 1), Vec::new(), Some(wg))?;
+                self.spawn(super::arg(args, 1), Vec::new(), Some(wg))?;
             }
             Native::MutexLock => {
                 let m = self.mutex(&a0)?;
@@ -136,7 +136,7 @@ impl Fiber {
                     return Err(self.fatal("sync: RUnlock of unlocked RWMutex"));
                 }
             }
-            Native::OnceDo => return self.once_do(&a0, super::arg(&args, 1)),
+            Native::OnceDo => return self.once_do(&a0, super::arg(args, 1)),
             Native::RuntimeNumGoroutine => self.push(Value::Int(self.vm.live.get() as i64)),
             Native::RuntimeGosched => return Err(self.block_on(Pending::Yield(self.vm.rt.gosched()))),
             Native::RuntimeNumCPU | Native::RuntimeGOMAXPROCS => self.push(Value::Int(NUM_CPU)),

@@ -60,9 +60,9 @@ impl Fiber {
         EPOCH_NANOS.saturating_add(nanos(self.vm.rt.now()))
     }
 
-    pub(super) fn native_time(&mut self, native: Native, args: Vec<Value>) -> Res {
-        let a = super::arg(&args, 0).as_int();
-        let b = super::arg(&args, 1).as_int();
+    pub(super) fn native_time(&mut self, native: Native, args: &[Value]) -> Res {
+        let a = super::arg(args, 0).as_int();
+        let b = super::arg(args, 1).as_int();
         let v = match native {
             Native::TimeSleep => {
                 if a <= 0 {
