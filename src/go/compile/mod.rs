@@ -26,6 +26,7 @@ mod peephole;
 mod promoted;
 mod range;
 mod stmt;
+mod switch;
 mod typeck;
 mod universe;
 
