@@ -22,7 +22,6 @@ const KNOWN_FAILURES: &[(&str, &str)] = &[
     ("probe2_trylock", "RWMutex.TryLock / TryRLock are not implemented"),
     ("probe2_once_init", "sync.OnceValue is not implemented"),
     ("probe2_goexit_goroutine", "runtime.Goexit is not implemented"),
-    ("probe2_time_since_round", "time.Until is not implemented"),
     ("probe2_compile_goroutine_misc", "gc prints func types with their parameter names (func(i int))"),
     ("probe2_fmt_struct_mutex", "fmt does not show the internal fields of sync types"),
 ];

@@ -484,6 +484,8 @@ pub enum Native {
     TimeNow,
     /// `(t Time) → (Duration)`
     TimeSince,
+    /// `(t Time) → (Duration)`: `time.Until(t)`, `t` minus the run's clock.
+    TimeUntil,
     /// `(d Duration) → (<-chan Time)`: one value after `d`.
     TimeAfter,
     /// `(d Duration) → (<-chan Time)`: a value every `d` (nil channel for d <= 0).

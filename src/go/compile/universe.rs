@@ -337,6 +337,7 @@ pub fn member(types: &mut TypeTable, p: &PkgTypes, wk: &WellKnown, pkg: Pkg, nam
             "Sleep" => f(types, N::TimeSleep, vec![wk.duration], vec![], false),
             "Now" => f(types, N::TimeNow, vec![], vec![wk.time], false),
             "Since" => f(types, N::TimeSince, vec![wk.time], vec![wk.duration], false),
+            "Until" => f(types, N::TimeUntil, vec![wk.time], vec![wk.duration], false),
             "After" => f(types, N::TimeAfter, vec![wk.duration], vec![wk.time_chan], false),
             "Tick" => f(types, N::TimeTick, vec![wk.duration], vec![wk.time_chan], false),
             "Duration" => Some(Member::Type(wk.duration)),

@@ -33,6 +33,7 @@ impl Fiber {
             | N::TimeAfter
             | N::TimeTick
             | N::TimeSub
+            | N::TimeUntil
             | N::TimeBefore
             | N::TimeAfterTime
             | N::TimeEqual

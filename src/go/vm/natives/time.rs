@@ -73,6 +73,7 @@ impl Fiber {
             }
             Native::TimeNow => Value::Int(self.now_value()),
             Native::TimeSince => Value::Int(self.now_value().wrapping_sub(a)),
+            Native::TimeUntil => Value::Int(a.wrapping_sub(self.now_value())),
             Native::TimeSub => Value::Int(a.wrapping_sub(b)),
             Native::TimeBefore => Value::Bool(a < b),
             Native::TimeAfterTime => Value::Bool(a > b),
