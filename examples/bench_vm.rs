@@ -76,6 +76,7 @@ fn program(types: TypeTable, main: FuncProto, extra: Vec<FuncProto>, globals: u3
             error_string_ptr: any,
             wrap_error_ptr: any,
             wrap_errors_ptr: any,
+            join_error_ptr: any,
             duration: pre::INT64,
             time: pre::INT64,
             time_chan: any,

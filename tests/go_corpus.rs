@@ -11,12 +11,10 @@ use goroutines_notebook::go;
 /// Programs the interpreter does not pass yet, with the reason. The test fails if one of
 /// them starts passing, so the list only shrinks.
 const KNOWN_FAILURES: &[(&str, &str)] = &[
-    ("probe_errors_chain", "%T of errors.Join's result is *fmt.wrapErrors, not *errors.joinError"),
     ("probe_panic_custom_err", "%T of a recovered bounds error is runtime.errorString, not runtime.boundsError"),
     ("probe_panic_nil", "panic(nil) is not a *runtime.PanicNilError"),
     ("probe_range_func_iter", "range over a function (iterators) is not implemented"),
     ("probe_timers", "time.NewTimer, NewTicker and AfterFunc are not implemented"),
-    ("probe2_errorf_multi_w", "errors with several %w / errors.Join lack Unwrap() []error"),
     ("probe2_builder_report", "fmt.Fprintf and io.Writer are not implemented"),
     ("probe2_fprint_stdout", "fmt.Fprint* and os.Stdout are not implemented"),
     ("probe2_trylock", "RWMutex.TryLock / TryRLock are not implemented"),

@@ -86,6 +86,7 @@ fn new_t() -> T {
         error_string_ptr: errstr_ptr,
         wrap_error_ptr: errstr_ptr,
         wrap_errors_ptr: errstr_ptr,
+        join_error_ptr: errstr_ptr,
         duration,
         time: duration,
         time_chan: duration,

@@ -62,6 +62,7 @@ impl Asm {
             error_string_ptr,
             wrap_error_ptr: error_string_ptr,
             wrap_errors_ptr: error_string_ptr,
+            join_error_ptr: error_string_ptr,
             duration,
             time,
             time_chan,

@@ -695,8 +695,10 @@ pub struct WellKnown {
     pub error_string_ptr: TypeId,
     /// `*fmt.wrapError`: struct `{ msg string; err error }`.
     pub wrap_error_ptr: TypeId,
-    /// `*errors.joinError` / `*fmt.wrapErrors`: struct `{ msg string; errs []error }`.
+    /// `*fmt.wrapErrors`: struct `{ msg string; errs []error }` (several `%w`).
     pub wrap_errors_ptr: TypeId,
+    /// `*errors.joinError` (`errors.Join`): the same layout as `wrap_errors_ptr`.
+    pub join_error_ptr: TypeId,
     /// `time.Duration` (named int64).
     pub duration: TypeId,
     /// `time.Time` (named; nanoseconds of the run's clock in an int64).

@@ -197,6 +197,8 @@ impl PkgTypes {
         ]));
         let wrap_errors = named(types, "fmt", "wrapErrors", wraps_struct);
         let wrap_errors_ptr = types.intern(TypeKind::Pointer(wrap_errors));
+        let join_error = named(types, "errors", "joinError", wraps_struct);
+        let join_error_ptr = types.intern(TypeKind::Pointer(join_error));
         let runtime_error = named(types, "runtime", "errorString", pre::STRING);
         let string_slice = types.intern(TypeKind::Slice(pre::STRING));
         let any_slice = types.intern(TypeKind::Slice(pre::ANY));
@@ -204,6 +206,7 @@ impl PkgTypes {
             error_string_ptr,
             wrap_error_ptr,
             wrap_errors_ptr,
+            join_error_ptr,
             duration,
             time,
             time_chan,
@@ -301,6 +304,12 @@ pub fn native_methods(
     add(wrap_error, "Error", Native::WrapErrorError, to_string, true);
     add(wrap_error, "Unwrap", Native::WrapErrorUnwrap, to_error, true);
     add(wrap_errors, "Error", Native::WrapErrorError, to_string, true);
+    // `Unwrap() []error` reads the same field as wrapError's `Unwrap() error`.
+    let to_errors = func_type(types, vec![], vec![wk.error_slice], false);
+    add(wrap_errors, "Unwrap", Native::WrapErrorUnwrap, to_errors, true);
+    let join_error = pointee(types, wk.join_error_ptr);
+    add(join_error, "Error", Native::WrapErrorError, to_string, true);
+    add(join_error, "Unwrap", Native::WrapErrorUnwrap, to_errors, true);
     add(wk.runtime_error, "Error", Native::RuntimeErrorError, to_string, false);
     m
 }

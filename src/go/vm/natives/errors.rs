@@ -97,7 +97,7 @@ impl Fiber {
                     }
                     msg.extend(self.error_text(e)?);
                 }
-                let e = self.wrap_errors(msg, errs);
+                let e = boxed(self.vm.program.well_known.join_error_ptr, vec![Value::bytes(msg), new_slice(errs)]);
                 self.push(e);
             }
             _ => return Err(self.internal("unexpected errors native")),
@@ -125,7 +125,8 @@ impl Fiber {
 
     fn unwrap_err(&mut self, err: &Value) -> Res<Unwrapped> {
         let Value::Iface(i) = err else { return Ok(Unwrapped::None) };
-        if i.ty == self.vm.program.well_known.wrap_errors_ptr {
+        let wk = &self.vm.program.well_known;
+        if i.ty == wk.wrap_errors_ptr || i.ty == wk.join_error_ptr {
             let errs = match &i.value {
                 Value::AggPtr(b) => b.borrow().get(1).map(slice_values).unwrap_or_default(),
                 _ => Vec::new(),
