@@ -80,6 +80,8 @@ fn program(types: TypeTable, main: FuncProto, extra: Vec<FuncProto>, globals: u3
             duration: pre::INT64,
             time: pre::INT64,
             time_chan: any,
+            timer_ptr: any,
+            ticker_ptr: any,
             runtime_error: pre::STRING,
             string_slice: any,
             error_slice: any,

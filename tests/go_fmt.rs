@@ -90,6 +90,8 @@ fn new_t() -> T {
         duration,
         time: duration,
         time_chan: duration,
+        timer_ptr: duration,
+        ticker_ptr: duration,
         runtime_error: named_s,
         string_slice: strs_ty,
         error_slice: strs_ty,

@@ -66,6 +66,8 @@ impl Asm {
             duration,
             time,
             time_chan,
+            timer_ptr: time_chan,
+            ticker_ptr: time_chan,
             runtime_error,
             string_slice,
             error_slice,

@@ -486,6 +486,16 @@ pub enum Native {
     TimeSince,
     /// `(t Time) → (Duration)`: `time.Until(t)`, `t` minus the run's clock.
     TimeUntil,
+    /// `(d Duration) → (*Timer)` / `(*Ticker)`: a struct `{ C <-chan Time; state *int }` whose
+    /// channel a runtime timer fills (no goroutine). `state` is `generation << 1 | armed`.
+    TimeNewTimer,
+    TimeNewTicker,
+    /// `(t) → (bool)`: whether it was armed. `(t, d) → (bool)`: re-arms with a new period.
+    TimerStop,
+    TimerReset,
+    /// `(t) → ()`, `(t, d) → ()`.
+    TickerStop,
+    TickerReset,
     /// `(d Duration) → (<-chan Time)`: one value after `d`.
     TimeAfter,
     /// `(d Duration) → (<-chan Time)`: a value every `d` (nil channel for d <= 0).
@@ -705,6 +715,9 @@ pub struct WellKnown {
     pub time: TypeId,
     /// `<-chan time.Time`.
     pub time_chan: TypeId,
+    /// `*time.Timer` and `*time.Ticker`.
+    pub timer_ptr: TypeId,
+    pub ticker_ptr: TypeId,
     /// `runtime.Error` values raised by the VM: a named string type (`runtime.errorString`)
     /// whose `Error` is [`Native::RuntimeErrorError`].
     pub runtime_error: TypeId,

@@ -447,6 +447,6 @@ fn name_key(name: &str) -> Option<&'static str> {
         "Round",
         "Truncate",
     ];
-    const MORE: [&str; 8] = ["Sub", "Error", "Unwrap", "Before", "After", "Equal", "IsZero", "Add"];
+    const MORE: [&str; 10] = ["Sub", "Error", "Unwrap", "Before", "After", "Equal", "IsZero", "Add", "Stop", "Reset"];
     NAMES.iter().chain(MORE.iter()).find(|n| **n == name).copied()
 }

@@ -176,6 +176,15 @@ impl PkgTypes {
         let duration = named(types, "time", "Duration", pre::INT64);
         let time = named(types, "time", "Time", pre::INT64);
         let time_chan = types.intern(TypeKind::Chan { dir: ChanDir::Recv, elem: time });
+        let int_ptr = types.intern(TypeKind::Pointer(pre::INT));
+        let timer_struct = types.intern(TypeKind::Struct(vec![
+            StructField { name: "C".into(), ty: time_chan, embedded: false },
+            StructField { name: "state".into(), ty: int_ptr, embedded: false },
+        ]));
+        let timer = named(types, "time", "Timer", timer_struct);
+        let timer_ptr = types.intern(TypeKind::Pointer(timer));
+        let ticker = named(types, "time", "Ticker", timer_struct);
+        let ticker_ptr = types.intern(TypeKind::Pointer(ticker));
         let string_sig = func_type(types, vec![], vec![pre::STRING], false);
         let stringer_iface =
             types.intern(TypeKind::Interface(vec![InterfaceMethod { name: "String".into(), sig: string_sig }]));
@@ -210,6 +219,8 @@ impl PkgTypes {
             duration,
             time,
             time_chan,
+            timer_ptr,
+            ticker_ptr,
             runtime_error,
             string_slice,
             error_slice,
@@ -290,6 +301,14 @@ pub fn native_methods(
     add(wk.duration, "Round", Native::DurationRound, dur_dur, false);
     add(wk.duration, "Truncate", Native::DurationTruncate, dur_dur, false);
     add(wk.time, "Sub", Native::TimeSub, time_sub, false);
+    let take_duration_bool = func_type(types, vec![wk.duration], vec![pre::BOOL], false);
+    let take_duration = func_type(types, vec![wk.duration], vec![], false);
+    let timer = pointee(types, wk.timer_ptr);
+    let ticker = pointee(types, wk.ticker_ptr);
+    add(timer, "Stop", Native::TimerStop, to_bool, true);
+    add(timer, "Reset", Native::TimerReset, take_duration_bool, true);
+    add(ticker, "Stop", Native::TickerStop, unit, true);
+    add(ticker, "Reset", Native::TickerReset, take_duration, true);
     let time_bool = func_type(types, vec![wk.time], vec![pre::BOOL], false);
     let time_add = func_type(types, vec![wk.duration], vec![wk.time], false);
     add(wk.time, "Before", Native::TimeBefore, time_bool, false);
@@ -349,6 +368,10 @@ pub fn member(types: &mut TypeTable, p: &PkgTypes, wk: &WellKnown, pkg: Pkg, nam
             "Until" => f(types, N::TimeUntil, vec![wk.time], vec![wk.duration], false),
             "After" => f(types, N::TimeAfter, vec![wk.duration], vec![wk.time_chan], false),
             "Tick" => f(types, N::TimeTick, vec![wk.duration], vec![wk.time_chan], false),
+            "NewTimer" => f(types, N::TimeNewTimer, vec![wk.duration], vec![wk.timer_ptr], false),
+            "NewTicker" => f(types, N::TimeNewTicker, vec![wk.duration], vec![wk.ticker_ptr], false),
+            "Timer" => Some(Member::Type(pointee(types, wk.timer_ptr))),
+            "Ticker" => Some(Member::Type(pointee(types, wk.ticker_ptr))),
             "Duration" => Some(Member::Type(wk.duration)),
             "Time" => Some(Member::Type(wk.time)),
             "Nanosecond" => duration_const(1),

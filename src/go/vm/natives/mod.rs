@@ -34,6 +34,12 @@ impl Fiber {
             | N::TimeTick
             | N::TimeSub
             | N::TimeUntil
+            | N::TimeNewTimer
+            | N::TimeNewTicker
+            | N::TimerStop
+            | N::TimerReset
+            | N::TickerStop
+            | N::TickerReset
             | N::TimeBefore
             | N::TimeAfterTime
             | N::TimeEqual

@@ -82,6 +82,31 @@ impl Fiber {
             Native::TimeIsZero => Value::Bool(a == 0),
             Native::TimeAdd => Value::Int(a.wrapping_add(b)),
             Native::TimeAfter => self.timer_chan(a, false),
+            Native::TimeNewTimer | Native::TimeNewTicker => {
+                let ticker = native == Native::TimeNewTicker;
+                if ticker && a <= 0 {
+                    return Err(self.runtime_panic_plain("non-positive interval for NewTicker"));
+                }
+                self.new_timer(a, ticker)
+            }
+            Native::TimerStop | Native::TickerStop => {
+                let was_armed = self.timer_state(&super::arg(args, 0), None)?;
+                if native == Native::TickerStop {
+                    return Ok(());
+                }
+                Value::Bool(was_armed)
+            }
+            Native::TimerReset | Native::TickerReset => {
+                let timer = super::arg(args, 0);
+                if native == Native::TickerReset && b <= 0 {
+                    return Err(self.runtime_panic_plain("non-positive interval for Ticker.Reset"));
+                }
+                let was_armed = self.timer_state(&timer, Some((b, native == Native::TickerReset)))?;
+                if native == Native::TickerReset {
+                    return Ok(());
+                }
+                Value::Bool(was_armed)
+            }
             Native::TimeTick => {
                 if a <= 0 {
                     Value::Nil
@@ -128,5 +153,56 @@ impl Fiber {
             }),
         );
         ch
+    }
+
+    /// `time.NewTimer(d)` / `time.NewTicker(d)`: `&Timer{C, state}` armed for generation 1.
+    fn new_timer(&mut self, d: i64, repeat: bool) -> Value {
+        let ty = self.vm.program.well_known.time;
+        let ch = self.new_chan(1, ty);
+        let state = Rc::new(std::cell::RefCell::new(Value::Int(0)));
+        let timer = Value::AggPtr(Rc::new(std::cell::RefCell::new(vec![ch, Value::Ref(state)])));
+        let _ = self.timer_state(&timer, Some((d, repeat)));
+        timer
+    }
+
+    /// Stops a timer (`reset: None`) or re-arms it with a new period and generation. Returns
+    /// whether it was armed. A firing of an older generation finds the state changed and does
+    /// nothing, so `Stop` and `Reset` never need to remove the runtime timer.
+    fn timer_state(&mut self, timer: &Value, reset: Option<(i64, bool)>) -> Res<bool> {
+        let fields = self.agg_box(timer)?;
+        let (ch, state) = {
+            let f = fields.borrow();
+            (f.first().cloned().unwrap_or_default(), f.get(1).cloned().unwrap_or_default())
+        };
+        let Value::Ref(state) = state else { return Err(self.internal("a timer without state")) };
+        let old = state.borrow().as_int();
+        let armed = old & 1 == 1;
+        let Some((d, repeat)) = reset else {
+            *state.borrow_mut() = Value::Int(old & !1);
+            return Ok(armed);
+        };
+        let generation = (old >> 1) + 1;
+        *state.borrow_mut() = Value::Int(generation << 1 | 1);
+        let Value::Chan(c) = &ch else { return Ok(armed) };
+        let chan = c.chan.clone();
+        let weak = Rc::downgrade(&self.vm);
+        let period = Duration::from_nanos(d.max(0) as u64);
+        self.vm.rt.after(
+            period,
+            Box::new(move |at| {
+                let vm = weak.upgrade()?;
+                if state.borrow().as_int() != (generation << 1 | 1) || !vm.charge(TIMER_COST) {
+                    return None;
+                }
+                let _ = chan.send_now(Value::Int(EPOCH_NANOS.saturating_add(nanos(at))));
+                if repeat {
+                    Some(period)
+                } else {
+                    *state.borrow_mut() = Value::Int(generation << 1);
+                    None
+                }
+            }),
+        );
+        Ok(armed)
     }
 }
