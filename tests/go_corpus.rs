@@ -17,7 +17,6 @@ const KNOWN_FAILURES: &[(&str, &str)] = &[
     ("probe_timers", "time.AfterFunc is not implemented"),
     ("probe2_builder_report", "fmt.Fprintf and io.Writer are not implemented"),
     ("probe2_fprint_stdout", "fmt.Fprint* and os.Stdout are not implemented"),
-    ("probe2_trylock", "RWMutex.TryLock / TryRLock are not implemented"),
     ("probe2_once_init", "sync.OnceValue is not implemented"),
     ("probe2_goexit_goroutine", "runtime.Goexit is not implemented"),
     ("probe2_compile_goroutine_misc", "gc prints func types with their parameter names (func(i int))"),

@@ -541,6 +541,9 @@ pub enum Native {
     RWMutexUnlock,
     RWMutexRLock,
     RWMutexRUnlock,
+    /// `(rw) → (bool)`
+    RWMutexTryLock,
+    RWMutexTryRLock,
     /// `(once, f func()) → ()`: calls `f` the first time only (others wait for it).
     OnceDo,
 

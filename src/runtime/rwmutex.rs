@@ -126,6 +126,26 @@ impl RwMutex {
         .await
     }
 
+    /// `rw.TryLock()`: the write lock if it is free right now (no reader, writer or waiter).
+    pub fn try_lock(&self) -> bool {
+        let mut inner = self.inner.borrow_mut();
+        let free = !inner.writer && inner.readers == 0 && inner.queue.is_empty();
+        if free {
+            inner.writer = true;
+        }
+        free
+    }
+
+    /// `rw.TryRLock()`: a read lock unless a writer holds or waits for it.
+    pub fn try_rlock(&self) -> bool {
+        let mut inner = self.inner.borrow_mut();
+        let free = !inner.writer && !inner.writer_waiting();
+        if free {
+            inner.readers += 1;
+        }
+        free
+    }
+
     /// `rw.Unlock()`; `false` if no writer held it (Go: `fatal error: sync: Unlock of unlocked
     /// RWMutex`, left to the caller).
     pub fn try_unlock(&self) -> bool {

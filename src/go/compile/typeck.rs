@@ -447,6 +447,7 @@ fn name_key(name: &str) -> Option<&'static str> {
         "Round",
         "Truncate",
     ];
-    const MORE: [&str; 10] = ["Sub", "Error", "Unwrap", "Before", "After", "Equal", "IsZero", "Add", "Stop", "Reset"];
+    const MORE: [&str; 11] =
+        ["Sub", "Error", "Unwrap", "Before", "After", "Equal", "IsZero", "Add", "Stop", "Reset", "TryRLock"];
     NAMES.iter().chain(MORE.iter()).find(|n| **n == name).copied()
 }

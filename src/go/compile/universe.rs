@@ -283,6 +283,8 @@ pub fn native_methods(
     add(p.rw_mutex, "Unlock", Native::RWMutexUnlock, unit, true);
     add(p.rw_mutex, "RLock", Native::RWMutexRLock, unit, true);
     add(p.rw_mutex, "RUnlock", Native::RWMutexRUnlock, unit, true);
+    add(p.rw_mutex, "TryLock", Native::RWMutexTryLock, to_bool, true);
+    add(p.rw_mutex, "TryRLock", Native::RWMutexTryRLock, to_bool, true);
     add(p.once, "Do", Native::OnceDo, take_func, true);
     add(p.builder, "WriteString", Native::BuilderWriteString, write_string, true);
     add(p.builder, "WriteByte", Native::BuilderWriteByte, write_byte, true);

@@ -61,6 +61,8 @@ impl Fiber {
             | N::MutexLock
             | N::MutexUnlock
             | N::MutexTryLock
+            | N::RWMutexTryLock
+            | N::RWMutexTryRLock
             | N::RWMutexLock
             | N::RWMutexUnlock
             | N::RWMutexRLock

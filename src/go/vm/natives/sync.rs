@@ -111,6 +111,11 @@ impl Fiber {
                 let ok = m.try_lock();
                 self.push(Value::Bool(ok));
             }
+            Native::RWMutexTryLock | Native::RWMutexTryRLock => {
+                let rw = self.rw_mutex(&a0)?;
+                let ok = if native == Native::RWMutexTryLock { rw.try_lock() } else { rw.try_rlock() };
+                self.push(Value::Bool(ok));
+            }
             Native::RWMutexLock | Native::RWMutexRLock => {
                 let rw = self.rw_mutex(&a0)?;
                 let write = native == Native::RWMutexLock;
