@@ -81,6 +81,7 @@ fn program(types: TypeTable, main: FuncProto, extra: Vec<FuncProto>, globals: u3
             time: pre::INT64,
             time_chan: any,
             timer_ptr: any,
+            file_ptr: any,
             ticker_ptr: any,
             runtime_error: pre::STRING,
             string_slice: any,

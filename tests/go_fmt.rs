@@ -91,6 +91,7 @@ fn new_t() -> T {
         time: duration,
         time_chan: duration,
         timer_ptr: duration,
+        file_ptr: duration,
         ticker_ptr: duration,
         runtime_error: named_s,
         string_slice: strs_ty,

@@ -67,6 +67,7 @@ impl Asm {
             time,
             time_chan,
             timer_ptr: time_chan,
+            file_ptr: time_chan,
             ticker_ptr: time_chan,
             runtime_error,
             string_slice,

@@ -472,6 +472,18 @@ pub enum Native {
     /// `(format, a...) → (error)`: a `*fmt.wrapError` when the format has one `%w`
     /// (`*fmt.wrapErrors` for several), else `*errors.errorString`.
     FmtErrorf,
+    /// `(w io.Writer, a ...any) → (n int, err error)`, and `Fprintf(w, format, a...)`: to
+    /// `os.Stdout`/`os.Stderr`, a `*strings.Builder`, or any Go `Write([]byte)` method.
+    FmtFprint,
+    FmtFprintln,
+    FmtFprintf,
+    /// `() → (*os.File)`: the values of `os.Stdout` and `os.Stderr` (a struct `{ fd int }`).
+    OsStdout,
+    OsStderr,
+    /// `(f *os.File, p []byte) → (n int, err error)`
+    FileWrite,
+    /// `(b *strings.Builder, p []byte) → (n int, err error)`
+    BuilderWrite,
     /// Go's builtin `println(a...)` / `print(a...)`: to stderr.
     BuiltinPrintln,
     BuiltinPrint,
@@ -718,6 +730,8 @@ pub struct WellKnown {
     pub time: TypeId,
     /// `<-chan time.Time`.
     pub time_chan: TypeId,
+    /// `*os.File` (`os.Stdout`, `os.Stderr`).
+    pub file_ptr: TypeId,
     /// `*time.Timer` and `*time.Ticker`.
     pub timer_ptr: TypeId,
     pub ticker_ptr: TypeId,

@@ -169,6 +169,10 @@ impl<'a> Compiler<'a> {
         match super::universe::member(&mut self.types, &self.pkg_types, &self.wk, pkg, &sel.name) {
             Some(super::universe::Member::Const { ty, val }) => Operand { mode: Mode::Const(val), ty, span },
             Some(super::universe::Member::Type(ty)) => Operand { mode: Mode::Type, ty, span },
+            Some(super::universe::Member::Var { native, ty }) => {
+                self.emit(Op::CallNative { native, argc: 0 });
+                Operand { mode: Mode::Value { var: false, fresh: true }, ty, span }
+            }
             Some(super::universe::Member::Func { native, sig }) => {
                 self.emit(Op::NativeFunc(native));
                 Operand::value(sig, span)

@@ -57,6 +57,10 @@ impl<'a> Compiler<'a> {
                                 self.finish_call(Target::Native(native), &sig, args, spread, span, &fname, 0)
                             }
                             Some(Member::Type(ty)) => self.conversion(ty, args, span),
+                            Some(Member::Var { .. }) => {
+                                self.error(span, format!("invalid operation: cannot call non-function {fname}"));
+                                Operand::bad(span)
+                            }
                             Some(Member::Const { .. }) => {
                                 self.error(span, format!("invalid operation: cannot call non-function {fname}"));
                                 Operand::bad(span)

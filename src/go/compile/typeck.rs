@@ -447,7 +447,7 @@ fn name_key(name: &str) -> Option<&'static str> {
         "Round",
         "Truncate",
     ];
-    const MORE: [&str; 11] =
-        ["Sub", "Error", "Unwrap", "Before", "After", "Equal", "IsZero", "Add", "Stop", "Reset", "TryRLock"];
+    const MORE: [&str; 12] =
+        ["Sub", "Error", "Unwrap", "Before", "After", "Equal", "IsZero", "Add", "Stop", "Reset", "TryRLock", "Write"];
     NAMES.iter().chain(MORE.iter()).find(|n| **n == name).copied()
 }

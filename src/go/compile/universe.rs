@@ -147,6 +147,8 @@ pub struct PkgTypes {
     pub once: TypeId,
     pub builder: TypeId,
     pub stringer: TypeId,
+    /// `io.Writer`, the first parameter of `fmt.Fprint*`.
+    pub writer: TypeId,
 }
 
 fn named(types: &mut TypeTable, package: &str, name: &str, underlying: TypeId) -> TypeId {
@@ -176,6 +178,10 @@ impl PkgTypes {
         let duration = named(types, "time", "Duration", pre::INT64);
         let time = named(types, "time", "Time", pre::INT64);
         let time_chan = types.intern(TypeKind::Chan { dir: ChanDir::Recv, elem: time });
+        let fd_struct =
+            types.intern(TypeKind::Struct(vec![StructField { name: "fd".into(), ty: pre::INT, embedded: false }]));
+        let file = named(types, "os", "File", fd_struct);
+        let file_ptr = types.intern(TypeKind::Pointer(file));
         let int_ptr = types.intern(TypeKind::Pointer(pre::INT));
         let timer_struct = types.intern(TypeKind::Struct(vec![
             StructField { name: "C".into(), ty: time_chan, embedded: false },
@@ -219,6 +225,7 @@ impl PkgTypes {
             duration,
             time,
             time_chan,
+            file_ptr,
             timer_ptr,
             ticker_ptr,
             runtime_error,
@@ -226,15 +233,31 @@ impl PkgTypes {
             error_slice,
             any_slice,
         };
-        (PkgTypes { wait_group, mutex, rw_mutex, once, builder, stringer }, wk)
+        let byte_slice = types.intern(TypeKind::Slice(pre::BYTE));
+        let write_sig = func_type(types, vec![byte_slice], vec![pre::INT, pre::ERROR], false);
+        let writer_iface =
+            types.intern(TypeKind::Interface(vec![InterfaceMethod { name: "Write".into(), sig: write_sig }]));
+        let writer = named(types, "io", "Writer", writer_iface);
+        (PkgTypes { wait_group, mutex, rw_mutex, once, builder, stringer, writer }, wk)
     }
 }
 
 /// A package member.
 #[derive(Clone, Debug)]
 pub enum Member {
-    Func { native: Native, sig: TypeId },
-    Const { ty: TypeId, val: ConstVal },
+    Func {
+        native: Native,
+        sig: TypeId,
+    },
+    /// A package variable read through a native (`os.Stdout`).
+    Var {
+        native: Native,
+        ty: TypeId,
+    },
+    Const {
+        ty: TypeId,
+        val: ConstVal,
+    },
     Type(TypeId),
 }
 
@@ -293,6 +316,11 @@ pub fn native_methods(
     add(p.builder, "Len", Native::BuilderLen, to_int, true);
     add(p.builder, "Reset", Native::BuilderReset, unit, true);
     add(p.builder, "Grow", Native::BuilderGrow, take_int, true);
+    let byte_slice = types.intern(TypeKind::Slice(pre::BYTE));
+    let write = func_type(types, vec![byte_slice], vec![pre::INT, pre::ERROR], false);
+    add(p.builder, "Write", Native::BuilderWrite, write, true);
+    let file = pointee(types, wk.file_ptr);
+    add(file, "Write", Native::FileWrite, write, true);
     add(wk.duration, "String", Native::DurationString, to_string, false);
     add(wk.duration, "Seconds", Native::DurationSeconds, to_float, false);
     add(wk.duration, "Minutes", Native::DurationMinutes, to_float, false);
@@ -361,6 +389,9 @@ pub fn member(types: &mut TypeTable, p: &PkgTypes, wk: &WellKnown, pkg: Pkg, nam
             "Sprintln" => f(types, N::FmtSprintln, vec![any_var], vec![s], true),
             "Errorf" => f(types, N::FmtErrorf, vec![s, any_var], vec![pre::ERROR], true),
             "Stringer" => Some(Member::Type(p.stringer)),
+            "Fprint" => f(types, N::FmtFprint, vec![p.writer, any_var], vec![pre::INT, pre::ERROR], true),
+            "Fprintln" => f(types, N::FmtFprintln, vec![p.writer, any_var], vec![pre::INT, pre::ERROR], true),
+            "Fprintf" => f(types, N::FmtFprintf, vec![p.writer, s, any_var], vec![pre::INT, pre::ERROR], true),
             _ => None,
         },
         Pkg::Time => match name {
@@ -400,6 +431,9 @@ pub fn member(types: &mut TypeTable, p: &PkgTypes, wk: &WellKnown, pkg: Pkg, nam
         },
         Pkg::Os => match name {
             "Exit" => f(types, N::OsExit, vec![pre::INT], vec![], false),
+            "Stdout" => Some(Member::Var { native: N::OsStdout, ty: wk.file_ptr }),
+            "Stderr" => Some(Member::Var { native: N::OsStderr, ty: wk.file_ptr }),
+            "File" => Some(Member::Type(pointee(types, wk.file_ptr))),
             _ => None,
         },
         Pkg::Errors => match name {

@@ -49,6 +49,37 @@ impl Fiber {
                 self.push(Value::Nil);
                 Ok(())
             }
+            Native::FmtFprint | Native::FmtFprintln | Native::FmtFprintf => {
+                let writer = super::arg(args, 0);
+                let rest = args.get(1..).unwrap_or_default();
+                let out = match native {
+                    Native::FmtFprintln => gofmt::sprintln(self, rest)?,
+                    Native::FmtFprint => gofmt::sprint(self, rest)?,
+                    _ => {
+                        let format = super::arg(rest, 0);
+                        gofmt::sprintf(self, format.as_bytes(), rest.get(1..).unwrap_or_default())?
+                    }
+                };
+                self.write_to(&writer, out)
+            }
+            Native::OsStdout | Native::OsStderr => {
+                let fd = if native == Native::OsStdout { 1 } else { 2 };
+                self.push(Value::AggPtr(std::rc::Rc::new(std::cell::RefCell::new(vec![Value::Int(fd)]))));
+                Ok(())
+            }
+            Native::FileWrite => {
+                let bytes: Vec<u8> =
+                    super::super::ops::slice_values(&super::arg(args, 1)).iter().map(|b| b.as_int() as u8).collect();
+                let fd = match &super::arg(args, 0) {
+                    Value::AggPtr(b) => b.borrow().first().map(Value::as_int).unwrap_or(0),
+                    _ => return Err(self.nil_deref()),
+                };
+                let stream = if fd == 2 { Stream::Stderr } else { Stream::Stdout };
+                self.write_out(stream, &bytes)?;
+                self.push(Value::Int(bytes.len() as i64));
+                self.push(Value::Nil);
+                Ok(())
+            }
             Native::FmtSprintln | Native::FmtSprint | Native::FmtSprintf => {
                 let out = match native {
                     Native::FmtSprintln => gofmt::sprintln(self, args)?,
@@ -103,5 +134,22 @@ impl Fiber {
             Value::Iface(i) => self.vm.program.methods.contains_key(&(i.ty, self.vm.program.error_method)),
             _ => false,
         }
+    }
+
+    /// `w.Write(out)` for `fmt.Fprint*`: the writer's own `Write` method (a `*os.File`, a
+    /// `*strings.Builder`, or Go code), whose `(n, err)` are the results.
+    fn write_to(&mut self, writer: &Value, out: Vec<u8>) -> Res {
+        if writer.is_nil() {
+            return Err(self.nil_deref());
+        }
+        let Some(method) = self.vm.method_id("Write") else { return Err(self.internal("no Write method")) };
+        let (callee, recv) = self.resolve_method(writer, method)?;
+        self.alloc(out.len() as u64 * super::super::ops::SLOT)?;
+        let bytes = super::super::seq::new_slice(out.into_iter().map(|b| Value::Int(i64::from(b))).collect());
+        let results = self.call_sync(callee, vec![recv, bytes])?;
+        let mut results = results.into_iter();
+        self.push(results.next().unwrap_or(Value::Int(0)));
+        self.push(results.next().unwrap_or_default());
+        Ok(())
     }
 }

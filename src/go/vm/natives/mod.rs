@@ -26,7 +26,13 @@ impl Fiber {
             | N::FmtSprintln
             | N::FmtErrorf
             | N::BuiltinPrintln
-            | N::BuiltinPrint => self.native_fmt(native, args),
+            | N::BuiltinPrint
+            | N::FmtFprint
+            | N::FmtFprintln
+            | N::FmtFprintf
+            | N::OsStdout
+            | N::OsStderr
+            | N::FileWrite => self.native_fmt(native, args),
             N::TimeSleep
             | N::TimeNow
             | N::TimeSince

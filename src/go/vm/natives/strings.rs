@@ -16,7 +16,8 @@ impl Fiber {
             | Native::BuilderString
             | Native::BuilderLen
             | Native::BuilderReset
-            | Native::BuilderGrow => return self.builder(native, args),
+            | Native::BuilderGrow
+            | Native::BuilderWrite => return self.builder(native, args),
             Native::StringsRepeat => {
                 let count = super::arg(args, 1).as_int();
                 if count < 0 {
@@ -28,7 +29,7 @@ impl Fiber {
             _ => {}
         }
         let Some(results) = super::super::super::strings::call(native, args, &self.vm.program) else {
-            return Err(self.internal(&format!("{native:?} is not available")));
+            return Err(self.internal("a strings function that is not available"));
         };
         let bytes: u64 = results.iter().map(|v| v.as_bytes().len() as u64).sum();
         if native != Native::StringsRepeat {
@@ -54,6 +55,9 @@ impl Fiber {
         let mut added = Vec::new();
         match native {
             Native::BuilderWriteString => added.extend_from_slice(super::arg(args, 1).as_bytes()),
+            Native::BuilderWrite => {
+                added.extend(super::super::ops::slice_values(&super::arg(args, 1)).iter().map(|b| b.as_int() as u8))
+            }
             Native::BuilderWriteByte => added.push(super::arg(args, 1).as_int() as u8),
             Native::BuilderWriteRune => encode_rune(super::arg(args, 1).as_int(), &mut added),
             Native::BuilderGrow => {
@@ -75,7 +79,9 @@ impl Fiber {
         let n = added.len() as i64;
         buf.extend_from_slice(&added);
         let results: Vec<Value> = match native {
-            Native::BuilderWriteString | Native::BuilderWriteRune => vec![Value::Int(n), Value::Nil],
+            Native::BuilderWriteString | Native::BuilderWriteRune | Native::BuilderWrite => {
+                vec![Value::Int(n), Value::Nil]
+            }
             Native::BuilderWriteByte => vec![Value::Nil],
             Native::BuilderString => vec![Value::bytes(buf.clone())],
             Native::BuilderLen => vec![Value::Int(buf.len() as i64)],
