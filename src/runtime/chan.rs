@@ -190,7 +190,9 @@ impl<T: 'static> Chan<T> {
                 }
                 return Poll::Ready(());
             }
-            match self.try_send(value.take().expect("send polled after completion")) {
+            // Taken once: the first poll either sends it or parks it in `parked`.
+            let Some(value) = value.take() else { return Poll::Pending };
+            match self.try_send(value) {
                 SendAttempt::Sent => Poll::Ready(()),
                 SendAttempt::Closed(_) => {
                     self.rt.panic("send on closed channel");

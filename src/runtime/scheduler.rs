@@ -154,7 +154,8 @@ impl Core {
     }
 
     pub fn spawn(&mut self, fut: GoFuture) -> Gid {
-        let gid = Gid::try_from(self.slots.len() + 1).expect("too many goroutines");
+        // 2^32 goroutines cannot fit in memory (the interpreter stops at 10^6); saturate anyway.
+        let gid = Gid::try_from(self.slots.len() + 1).unwrap_or(Gid::MAX);
         self.slots.push(Slot {
             fut: Some(fut),
             waker: None,
@@ -249,7 +250,9 @@ impl Core {
     }
 
     pub fn current_gid(&self) -> Gid {
-        self.current.expect("runtime primitive used outside a goroutine")
+        // Primitives run inside a goroutine's poll; outside one (a driver bug), act as main
+        // rather than abort the page.
+        self.current.unwrap_or(1)
     }
 
     /// Parks the current goroutine on `reason`.
@@ -337,10 +340,9 @@ impl Core {
 
     fn sample(&mut self) {
         let sample = Sample { at: self.now(), counters: self.trace.counters };
-        if self.trace.samples.last().is_some_and(|last| last.at == sample.at) {
-            *self.trace.samples.last_mut().unwrap() = sample;
-        } else {
-            self.trace.samples.push(sample);
+        match self.trace.samples.last_mut() {
+            Some(last) if last.at == sample.at => *last = sample,
+            _ => self.trace.samples.push(sample),
         }
     }
 
