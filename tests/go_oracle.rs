@@ -1,10 +1,12 @@
-//! Real Go as the oracle: each scenario's rendered source is built with the `go` tool and run at
-//! two small parameter sets; its stdout must equal the runtime's, compared as multisets within
-//! groups of lines printed at the same virtual instant (Go gives no order inside an instant),
-//! its exit status must match, and so must the first stderr line (`panic:` / `fatal error:`).
+//! Real Go 1.27.3 as the oracle of the presets: each preset's rendered source is built by real
+//! Go (module mode, `go 1.27`, as the Playground builds) and run at three small parameter sets;
+//! its stdout must equal the interpreter's, compared as multisets within groups of lines
+//! printed at the same virtual instant (Go gives no order inside an instant), its exit status
+//! must match, and so must the first stderr line (`panic:` / `fatal error:`).
 //!
 //! Pauses are short (tens of milliseconds) and chosen so that no two instants are closer than
-//! 15 ms. Without `go` on PATH the tests print why and pass.
+//! 15 ms. The oracle is found by `tests/support/oracle.rs` (fails under CI when missing).
+#![cfg(not(target_arch = "wasm32"))]
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -12,27 +14,41 @@ use std::process::Command;
 use goroutines_notebook::runtime::{run_virtual, Stream};
 use goroutines_notebook::scenarios::{go_source, program, Params, ScenarioId};
 
+#[path = "support/oracle.rs"]
+mod oracle;
+
+/// Three parameter sets per preset; `every_preset_has_three_oracle_cases` keeps it so.
 const CASES: &[(&str, &[(&str, i128)])] = &[
     ("simple", &[("goroutines", 2), ("iterations", 3), ("pause_ms", 30), ("main_wait_ms", 150)]),
     ("simple", &[("goroutines", 5), ("iterations", 2), ("pause_ms", 40), ("main_wait_ms", 120)]),
+    ("simple", &[("goroutines", 1), ("iterations", 2), ("pause_ms", 20), ("main_wait_ms", 100)]),
     ("premature", &[("goroutines", 2), ("iterations", 3), ("pause_ms", 40), ("main_wait_ms", 60)]),
     ("premature", &[("goroutines", 3), ("iterations", 4), ("pause_ms", 40), ("main_wait_ms", 100)]),
+    ("premature", &[("goroutines", 6), ("iterations", 2), ("pause_ms", 50), ("main_wait_ms", 30)]),
     ("waitgroup", &[("workers", 2), ("work_ms", 40)]),
     ("waitgroup", &[("workers", 5), ("work_ms", 0)]),
+    ("waitgroup", &[("workers", 10), ("work_ms", 25)]),
     ("forgotten-done", &[("workers", 3), ("work_ms", 30), ("forgetful", 1)]),
     ("forgotten-done", &[("workers", 2), ("work_ms", 20), ("forgetful", 2)]),
+    ("forgotten-done", &[("workers", 4), ("work_ms", 20), ("forgetful", 4)]),
     ("wg-by-value", &[("workers", 2), ("work_ms", 30)]),
     ("wg-by-value", &[("workers", 4), ("work_ms", 20)]),
+    ("wg-by-value", &[("workers", 1), ("work_ms", 25)]),
     ("negative-counter", &[("workers", 2), ("work_ms", 30)]),
     ("negative-counter", &[("workers", 3), ("work_ms", 20)]),
+    ("negative-counter", &[("workers", 4), ("work_ms", 20)]),
     ("channel", &[("workers", 3), ("work_ms", 30), ("buffer", 0)]),
     ("channel", &[("workers", 4), ("work_ms", 20), ("buffer", 2)]),
+    ("channel", &[("workers", 2), ("work_ms", 25), ("buffer", 5)]),
     ("pool", &[("jobs", 6), ("workers", 2), ("job_ms", 30)]),
     ("pool", &[("jobs", 5), ("workers", 3), ("job_ms", 20)]),
+    ("pool", &[("jobs", 8), ("workers", 4), ("job_ms", 25)]),
     ("leak", &[("leaks", 2), ("main_wait_ms", 40)]),
     ("leak", &[("leaks", 5), ("main_wait_ms", 30)]),
+    ("leak", &[("leaks", 1), ("main_wait_ms", 20)]),
     ("many", &[("goroutines", 1000), ("pause_ms", 30)]),
     ("many", &[("goroutines", 100), ("pause_ms", 0)]),
+    ("many", &[("goroutines", 5000), ("pause_ms", 50)]),
 ];
 
 fn params(name: &str, values: &[(&str, i128)]) -> Params {
@@ -43,30 +59,27 @@ fn params(name: &str, values: &[(&str, i128)]) -> Params {
     params
 }
 
-fn tool(name: &str) -> Option<PathBuf> {
-    let found = Command::new(name).arg("version").output().is_ok()
-        || Command::new(name).arg("-h").output().is_ok_and(|o| !o.stderr.is_empty() || o.status.success());
-    found.then(|| PathBuf::from(name))
-}
-
 fn work_dir() -> PathBuf {
     let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("go_oracle");
     std::fs::create_dir_all(&dir).unwrap();
     dir
 }
 
-/// Builds one source into a binary.
+/// Builds one source into a binary, in module mode with a `go.mod` at go 1.27: without one,
+/// cmd/go would apply Go 1.20's GODEBUG defaults.
 fn build_go(go: &Path, dir: &Path, tag: &str, source: &str) -> PathBuf {
-    let src = dir.join(format!("{tag}.go"));
+    let module = dir.join(tag);
+    std::fs::create_dir_all(&module).unwrap();
+    std::fs::write(module.join("go.mod"), "module prog\n\ngo 1.27\n").unwrap();
+    std::fs::write(module.join("prog.go"), source).unwrap();
     let bin = dir.join(format!("{tag}.bin"));
-    std::fs::write(&src, source).unwrap();
-    let gocache = std::env::var_os("GOCACHE").map_or_else(|| dir.join("gocache"), PathBuf::from);
     let build = Command::new(go)
         .args(["build", "-o"])
         .arg(&bin)
-        .arg(&src)
-        .env("GOCACHE", gocache)
-        .env("GO111MODULE", "off")
+        .arg(".")
+        .current_dir(&module)
+        .env("GOTOOLCHAIN", "local")
+        .env("GO111MODULE", "on")
         .env("GOFLAGS", "")
         .output()
         .expect("go build");
@@ -85,11 +98,8 @@ fn run_bin(bin: &Path) -> (Vec<String>, String, i32) {
 /// blur the programs' timing. A mismatch is retried twice: only OS jitter larger than the
 /// 15 ms margins can make real Go differ, and it would not repeat three times.
 #[test]
-fn runtime_matches_real_go() {
-    let Some(go) = tool("go") else {
-        println!("SKIPPED: `go` is not on PATH; install Go (Debian golang-go) to run the oracle");
-        return;
-    };
+fn interpreted_presets_match_real_go() {
+    let Some(go) = oracle::go_oracle("go_oracle") else { return };
     let dir = work_dir();
     let built: Vec<(Params, PathBuf)> = std::thread::scope(|scope| {
         let handles: Vec<_> = CASES
@@ -174,10 +184,9 @@ fn is_go_waitgroup_race(params: &Params, ours: &str, go: &str) -> bool {
 /// The rendered sources are exactly what gofmt prints, at defaults and at the oracle's params.
 #[test]
 fn rendered_sources_are_gofmt_clean() {
-    let Some(_) = tool("go") else {
-        println!("SKIPPED: Go tools are not on PATH");
-        return;
-    };
+    let Some(go) = oracle::go_oracle("go_oracle gofmt") else { return };
+    let goroot = Command::new(&go).args(["env", "GOROOT"]).env("GOTOOLCHAIN", "local").output().expect("go env");
+    let gofmt = PathBuf::from(String::from_utf8_lossy(&goroot.stdout).trim()).join("bin/gofmt");
     let dir = work_dir().join("gofmt");
     std::fs::create_dir_all(&dir).unwrap();
     let mut all: Vec<Params> = ScenarioId::ALL.iter().map(|id| Params::defaults(*id)).collect();
@@ -188,7 +197,15 @@ fn rendered_sources_are_gofmt_clean() {
         std::fs::write(&path, go_source(params).text()).unwrap();
         files.push(path);
     }
-    let out = Command::new("gofmt").arg("-l").args(&files).output().expect("gofmt");
+    let out = Command::new(gofmt).arg("-l").args(&files).output().expect("gofmt");
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     assert_eq!(String::from_utf8_lossy(&out.stdout), "", "files gofmt would change");
+}
+
+#[test]
+fn every_preset_has_three_oracle_cases() {
+    for id in ScenarioId::ALL {
+        let cases = CASES.iter().filter(|(name, _)| *name == id.name()).count();
+        assert_eq!(cases, 3, "{}: {cases} oracle cases", id.name());
+    }
 }

@@ -35,10 +35,12 @@ pub const FILE_NAME: &str = "prog.go";
 /// Compiles `src` into a runtime program, or gives Go's compile errors as `go build` prints
 /// them (`prog.go:L:C: message`, at most 10, then `too many errors`).
 pub fn build(src: &str, limits: vm::Limits) -> Result<crate::runtime::Program, Vec<String>> {
-    match compile::compile_source(src) {
-        Ok(program) => Ok(vm::runtime_program(Rc::new(program), limits)),
-        Err(diags) => Err(diag::render(FILE_NAME, src, &diags)),
-    }
+    Ok(vm::runtime_program(compile(src)?, limits))
+}
+
+/// Compiles `src` once; [`vm::runtime_program`] makes any number of runs of it.
+pub fn compile(src: &str) -> Result<Rc<bytecode::Program>, Vec<String>> {
+    compile::compile_source(src).map(Rc::new).map_err(|diags| diag::render(FILE_NAME, src, &diags))
 }
 
 /// What a whole run printed and its exit status, as a terminal shows them.

@@ -54,7 +54,7 @@ pub use trace::{
     BlockReason, Counters, Cut, Event, EventKind, Exit, ExitKind, GState, Gid, Line, Sample, Stream, Summary,
     TraceLevel,
 };
-pub use virtual_driver::{run_virtual, run_virtual_with, Progress, RunReport, VirtualRun};
+pub use virtual_driver::{preview, run_virtual, run_virtual_with, Preview, Progress, RunReport, VirtualRun};
 pub use waitgroup::WaitGroup;
 
 use scheduler::Core;
@@ -344,7 +344,13 @@ impl Runtime {
 
     /// Declares Go's deadlock if nothing can run and no timer is pending. Returns true if it did.
     pub fn check_deadlock(&self) -> bool {
-        let garbage = self.with(|core| core.is_stuck().then(|| core.deadlock()));
+        let garbage = self.with(|core| {
+            core.is_stuck().then(|| match core.main_returned_at {
+                // A drained preview: everyone who could run has run.
+                Some(_) => core.finish(ExitKind::MainReturned, 0, 1, Vec::new()),
+                None => core.deadlock(),
+            })
+        });
         garbage.is_some()
     }
 

@@ -84,6 +84,11 @@ pub(crate) struct Core {
     /// Spawned in [`WakeMode::DeferredWakers`] and not yet handed to the executor.
     pub spawned: Vec<Gid>,
     pub expected_lines: Option<u64>,
+    /// A preview run: main's return does not end the program, the others run on to their end,
+    /// so the run counts what a program would print if main waited for everyone.
+    pub drain_after_main: bool,
+    /// When main returned in a [`Core::drain_after_main`] run (ns).
+    pub main_returned_at: Option<u64>,
     /// Wakers of goroutines made runnable, oldest first, until the browser driver takes them.
     pub pending_wakes: VecDeque<Waker>,
     /// Armed callback timers by `seq`.
@@ -117,6 +122,8 @@ impl Core {
             deadline_changed: false,
             spawned: Vec::new(),
             expected_lines: None,
+            drain_after_main: false,
+            main_returned_at: None,
             pending_wakes: VecDeque::new(),
             callbacks: std::collections::HashMap::new(),
             fired_callbacks: Vec::new(),
@@ -224,6 +231,10 @@ impl Core {
             self.slot(gid).waker = None;
             self.event(gid, EventKind::Done);
             if gid == 1 {
+                if self.drain_after_main {
+                    self.main_returned_at = Some(self.now);
+                    return Garbage::default();
+                }
                 return self.finish(ExitKind::MainReturned, 0, gid, Vec::new());
             }
             return Garbage::default();

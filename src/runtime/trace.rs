@@ -128,6 +128,8 @@ pub enum ExitKind {
     Fatal,
     /// Stopped from outside (the page's stop button); not a Go outcome.
     Stopped,
+    /// The source did not compile: `go build`'s errors on stderr, status 1, nothing ran.
+    BuildFailed,
 }
 
 /// The end of a run: its kind and the process exit status Go would give (-1 when stopped).
@@ -198,10 +200,10 @@ pub struct Sample {
 
 /// End-of-run figures for the summary panel.
 ///
-/// `lines_lost` is `expected_lines_if_completed - lines_printed` where the expectation comes from
-/// the program ([`super::Program::expected_lines`]): each scenario computes from its parameters
-/// how many lines it would print if every goroutine ran to completion. It is `None` when the
-/// program declared nothing.
+/// `lines_lost` is `expected - lines_printed` where the expectation is the program's
+/// ([`super::Program::expected_lines`]): the stdout lines a [`super::preview`] counted when
+/// every goroutine was let run on after main returned. It is `None` when nothing was expected
+/// (no preview, or one that ran out of budget).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Summary {
     pub started: u64,

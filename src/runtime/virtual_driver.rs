@@ -204,6 +204,40 @@ impl Drop for VirtualRun {
     }
 }
 
+/// What a dry run in virtual time learns about a program before it runs for real: the
+/// timeline's scale, the trace level, and the lines main's return would cut off.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Preview {
+    /// When the run ends: main returns, a panic, a deadlock or `os.Exit`. `None` when the
+    /// budget ran out first.
+    pub duration: Option<Duration>,
+    /// Goroutines started, main included (a lower bound when the budget ran out).
+    pub goroutines: u64,
+    /// Stdout lines printed when every goroutine is let run to its end after main returns;
+    /// `None` when the budget ran out first.
+    pub lines_if_completed: Option<u64>,
+}
+
+/// Previews `program` within `budget` units of work (goroutine polls and timer firings), so a
+/// large or endless program costs a bounded amount. Main's return does not end this run: the
+/// other goroutines go on until they end or block for good.
+pub fn preview(program: Program, budget: usize) -> Preview {
+    let mut run = VirtualRun::new(program, TraceLevel::Counts);
+    run.rt.core().borrow_mut().drain_after_main = true;
+    let finished = matches!(run.step(budget), Progress::Finished(_));
+    let main_returned = run.rt.core().borrow().main_returned_at.map(Duration::from_nanos);
+    let summary = run.rt.summary();
+    let end = finished.then(|| run.rt.now());
+    Preview {
+        duration: match (main_returned, end) {
+            (Some(main), Some(end)) => Some(main.min(end)),
+            (main, end) => main.or(end),
+        },
+        goroutines: summary.started,
+        lines_if_completed: finished.then_some(summary.lines_printed),
+    }
+}
+
 /// Runs `program` to its end in virtual time with a full trace.
 pub fn run_virtual(program: Program) -> RunReport {
     run_virtual_with(program, TraceLevel::Full)
