@@ -5,7 +5,8 @@ use std::rc::Rc;
 use goroutines_notebook::cell::state::{
     CellAction, CellState, ConsoleLine, Phase, RunBatch, RunEnd, Stream, MAX_CONSOLE_LINES,
 };
-use goroutines_notebook::cell::timeline::{Activity, LaneChange, LaneEnd, LaneEvent, Timeline, MAX_LANES};
+use goroutines_notebook::cell::timeline::{Activity, LaneChange, LaneEnd, LaneEvent, StateCounts, Timeline, MAX_LANES};
+use goroutines_notebook::runtime::BlockReason;
 use goroutines_notebook::scenarios::ScenarioId;
 use goroutines_notebook::url_state::parse_query;
 
@@ -27,7 +28,7 @@ fn output_from_an_old_run_never_reaches_the_new_one() {
     assert!(state.run.lines.is_empty());
     let fresh = RunBatch { lines: vec![line(2, "new")], end: Some(RunEnd::Exited { status: 0 }), ..Default::default() };
     let state = state.apply(CellAction::Output { generation: 2, batch: fresh });
-    assert_eq!(state.run.lines, vec![line(2, "new")]);
+    assert_eq!(*state.run.lines, vec![line(2, "new")]);
     assert_eq!(state.run.phase, Phase::Ended(RunEnd::Exited { status: 0 }));
     // Output after the end is ignored too.
     let late = RunBatch { lines: vec![line(2, "late")], ..Default::default() };
@@ -72,16 +73,67 @@ fn crate_query(state: &CellState) -> String {
     goroutines_notebook::url_state::to_query(&state.link())
 }
 
+fn running(generation: u64) -> Rc<CellState> {
+    Rc::new(CellState::new(1, None, vec![])).apply(CellAction::RunStarted { generation, expected_ms: None })
+}
+
+fn output(lines: Vec<ConsoleLine>) -> CellAction {
+    CellAction::Output { generation: 1, batch: RunBatch { lines, ..Default::default() } }
+}
+
+#[test]
+fn a_batch_extends_the_console_in_place() {
+    let state = running(1).apply(output(vec![line(2, "a")]));
+    // Only an address is kept: a second `Rc` would rightly force a copy.
+    let before = Rc::as_ptr(&state.run.lines);
+    let state = state.apply(output(vec![line(2, "b")]));
+    assert_eq!(Rc::as_ptr(&state.run.lines), before, "the 2,000-line console must not be copied per batch");
+    assert_eq!(state.run.lines.iter().map(|l| l.text.as_str()).collect::<Vec<_>>(), ["a", "b"]);
+}
+
+#[test]
+fn a_kept_state_still_shows_its_own_console() {
+    // What yew's `use_reducer` does: it keeps the old state while the new one is made.
+    let old = running(1).apply(output(vec![line(2, "a")]));
+    let new = Rc::clone(&old).apply(output(vec![line(2, "b")]));
+    assert_eq!(old.run.lines.len(), 1, "an older render never sees later lines");
+    assert_eq!(new.run.lines.len(), 2);
+    // A batch with no line leaves the console shared, even then.
+    let tick = RunBatch { now_ms: 10.0, ..Default::default() };
+    let later = Rc::clone(&new).apply(CellAction::Output { generation: 1, batch: tick });
+    assert!(Rc::ptr_eq(&later.run.lines, &new.run.lines));
+    assert!(Rc::ptr_eq(&later.run.timeline, &new.run.timeline));
+    assert_eq!(later.run.now_ms, 10.0);
+}
+
+#[test]
+fn a_full_console_shares_its_lines_while_counting_the_rest() {
+    let state = running(1).apply(output((0..MAX_CONSOLE_LINES).map(|i| line(2, &i.to_string())).collect()));
+    let kept = Rc::clone(&state);
+    let state = state.apply(output(vec![line(2, "one more")]));
+    assert!(Rc::ptr_eq(&state.run.lines, &kept.run.lines), "dropped lines cost no copy");
+    assert_eq!(state.run.lines_dropped, 1);
+}
+
+#[test]
+fn ignored_actions_return_the_same_state() {
+    let state = running(2);
+    assert!(state.ignores(&output(vec![line(2, "stale")])));
+    let same = Rc::clone(&state).apply(CellAction::Stopped { generation: 1 });
+    assert!(Rc::ptr_eq(&same, &state), "a stale stop must not re-render the cell");
+}
+
 #[test]
 fn lanes_record_sleep_block_and_kill() {
     let mut timeline = Timeline::default();
+    let chan_receive = Activity::Blocked(BlockReason::ChanRecv);
     let events = [
         event(1, 0.0, LaneChange::Start),
         event(2, 0.0, LaneChange::Start),
         event(1, 0.0, LaneChange::Becomes(Activity::Sleeping)),
-        event(2, 0.0, LaneChange::Becomes(Activity::Blocked("chan receive".into()))),
+        event(2, 0.0, LaneChange::Becomes(chan_receive)),
         event(1, 300.0, LaneChange::Becomes(Activity::Running)),
-        event(2, 300.0, LaneChange::End(LaneEnd::Killed { was: Activity::Blocked("chan receive".into()) })),
+        event(2, 300.0, LaneChange::End(LaneEnd::Killed { was: chan_receive })),
         event(1, 300.0, LaneChange::End(LaneEnd::Done)),
     ];
     for e in &events {
@@ -91,13 +143,12 @@ fn lanes_record_sleep_block_and_kill() {
     assert_eq!(lanes.iter().map(|l| l.gid).collect::<Vec<_>>(), vec![1, 2]);
     assert_eq!(lanes[1].segments.len(), 1, "the zero-length running segment is dropped");
     assert_eq!(lanes[1].segments[0].end_ms, Some(300.0));
-    assert!(matches!(lanes[1].end, Some((t, LaneEnd::Killed { .. })) if t == 300.0));
-    let counts = timeline.counts();
-    assert_eq!((counts.done, counts.killed, counts.alive()), (1, 1, 0));
+    assert_eq!(lanes[1].end, Some((300.0, LaneEnd::Killed { was: chan_receive })));
+    assert!(!timeline.is_aggregated());
 }
 
 #[test]
-fn many_goroutines_aggregate_into_counts() {
+fn more_goroutines_than_lanes_aggregate() {
     let mut timeline = Timeline::default();
     let n = 10_000;
     for gid in 1..=n {
@@ -106,12 +157,19 @@ fn many_goroutines_aggregate_into_counts() {
     }
     assert!(timeline.is_aggregated());
     assert_eq!(timeline.lanes().len(), MAX_LANES);
-    assert_eq!(timeline.counts().sleeping, n);
-    for gid in 2..=n {
-        timeline.apply(&event(gid, 100.0, LaneChange::Becomes(Activity::Running)));
-        timeline.apply(&event(gid, 100.0, LaneChange::End(LaneEnd::Done)));
-    }
-    assert_eq!(timeline.samples().len(), 2, "one sample per instant");
-    let (_, at_100) = timeline.samples()[1];
-    assert_eq!((at_100.sleeping, at_100.running, at_100.done), (1, 0, n - 1));
+    assert_eq!(timeline.lanes().last().map(|lane| lane.gid), Some(MAX_LANES as u64));
+}
+
+#[test]
+fn counts_keep_one_sample_per_instant() {
+    let mut timeline = Timeline::default();
+    let sleeping = |n| StateCounts { sleeping: n, ..Default::default() };
+    timeline.apply_counts(0.0, sleeping(3));
+    timeline.apply_counts(100.0, sleeping(2));
+    // The instant was still open: its final report replaces the first.
+    timeline.apply_counts(100.0, StateCounts { done: 3, ..Default::default() });
+    assert_eq!(timeline.samples().len(), 2);
+    assert_eq!(timeline.counts().done, 3);
+    assert_eq!(timeline.last_ms(), 100.0);
+    assert!(timeline.is_aggregated(), "no lane at all: a counts-only run draws counts");
 }

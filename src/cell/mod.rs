@@ -1,6 +1,8 @@
-//! A runnable cell as pure data: its state, the actions that change it, and the timeline
-//! model. The browser edge feeds it; components draw it.
+//! A runnable cell as pure data: its state, the actions that change it, the timeline model, and
+//! the feed that turns a run of the runtime into batches of that data. The browser edge only
+//! times the feed; components draw the state.
 
+pub mod feed;
 pub mod lifecycle;
 pub mod state;
 pub mod timeline;

@@ -4,6 +4,11 @@
 //! `components::cell` only forwards to [`CellState::apply`]. Run output is tagged with a run
 //! generation, and output from any run but the current one is dropped: a stopped or replaced
 //! run can never write into the new output.
+//!
+//! A batch arrives about twenty times a second and the console keeps up to
+//! [`MAX_CONSOLE_LINES`] lines, so the big parts of a run ([`RunView::lines`],
+//! [`RunView::timeline`]) sit behind `Rc`: a new state shares them with the previous one, and a
+//! batch changes them with `Rc::make_mut`, in place whenever nothing else holds them.
 
 use std::rc::Rc;
 
@@ -64,9 +69,9 @@ pub const MAX_CONSOLE_LINES: usize = 2000;
 pub struct RunView {
     pub generation: u64,
     pub phase: Phase,
-    pub lines: Vec<ConsoleLine>,
+    pub lines: Rc<Vec<ConsoleLine>>,
     pub lines_dropped: u64,
-    pub timeline: Timeline,
+    pub timeline: Rc<Timeline>,
     pub summary: RunSummary,
     /// Virtual milliseconds reached so far (the now-line).
     pub now_ms: f64,
@@ -79,9 +84,9 @@ impl RunView {
         RunView {
             generation,
             phase: Phase::Idle,
-            lines: Vec::new(),
+            lines: Rc::default(),
             lines_dropped: 0,
-            timeline: Timeline::default(),
+            timeline: Rc::default(),
             summary: RunSummary::default(),
             now_ms: 0.0,
             expected_ms: None,
@@ -156,8 +161,14 @@ impl CellState {
         self.run.phase == Phase::Running
     }
 
+    /// The state after `action`. An action that changes nothing returns `self` itself (so yew
+    /// skips the render); otherwise `self` is taken apart without copying when it is the only
+    /// reference, and its big buffers move on to the next state.
     pub fn apply(self: Rc<Self>, action: CellAction) -> Rc<Self> {
-        let mut next = (*self).clone();
+        if self.ignores(&action) {
+            return self;
+        }
+        let mut next = Rc::unwrap_or_clone(self);
         match action {
             CellAction::SelectScenario(scenario) => {
                 next.params = Params::defaults(scenario);
@@ -181,37 +192,44 @@ impl CellState {
                 next.run.phase = Phase::Running;
                 next.run.expected_ms = expected_ms;
             }
-            CellAction::Output { generation, batch } => {
-                if generation != next.run.generation || next.run.phase != Phase::Running {
-                    return self;
-                }
-                absorb(&mut next.run, batch);
-            }
-            CellAction::Stopped { generation } => {
-                if generation != next.run.generation || next.run.phase != Phase::Running {
-                    return self;
-                }
-                next.run.phase = Phase::Ended(RunEnd::Stopped);
-            }
+            CellAction::Output { batch, .. } => absorb(&mut next.run, batch),
+            CellAction::Stopped { .. } => next.run.phase = Phase::Ended(RunEnd::Stopped),
         }
         Rc::new(next)
     }
+
+    /// True for an action that would change nothing: output or a stop for a run that is not
+    /// the one on screen, or that already ended.
+    pub fn ignores(&self, action: &CellAction) -> bool {
+        match action {
+            CellAction::Output { generation, .. } | CellAction::Stopped { generation } => {
+                *generation != self.run.generation || self.run.phase != Phase::Running
+            }
+            _ => false,
+        }
+    }
 }
 
+/// Adds a batch to the run. Each buffer is touched only when the batch adds to it:
+/// `Rc::make_mut` copies a buffer still shared with an older state, and many batches bring
+/// nothing for one of them (no line printed, or a full console).
 fn absorb(run: &mut RunView, batch: RunBatch) {
     for line in batch.lines {
         // Keep stderr (the fatal message) even past the cap: it is the line that explains the end.
         if run.lines.len() < MAX_CONSOLE_LINES || line.stream == Stream::Stderr {
-            run.lines.push(line);
+            Rc::make_mut(&mut run.lines).push(line);
         } else {
             run.lines_dropped += 1;
         }
     }
-    for event in &batch.lanes {
-        run.timeline.apply(event);
-    }
-    for (at_ms, counts) in batch.counts {
-        run.timeline.apply_counts(at_ms, counts);
+    if !batch.lanes.is_empty() || !batch.counts.is_empty() {
+        let timeline = Rc::make_mut(&mut run.timeline);
+        for event in &batch.lanes {
+            timeline.apply(event);
+        }
+        for (at_ms, counts) in batch.counts {
+            timeline.apply_counts(at_ms, counts);
+        }
     }
     run.summary = batch.summary;
     run.now_ms = run.now_ms.max(batch.now_ms);

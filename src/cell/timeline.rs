@@ -1,20 +1,24 @@
 //! The timeline's model: one lane per goroutine (main first), or per-state counts over time
 //! once there are too many goroutines to draw a row each.
 //!
-//! It is fed [`LaneEvent`]s, a small vocabulary the cell derives from the runtime's trace, so
-//! the drawing code never depends on the trace's shape.
+//! It is fed [`LaneEvent`]s, a small vocabulary [`super::feed`] derives from the runtime's
+//! trace, so the drawing code never depends on the trace's shape. The per-state counts are the
+//! runtime's own counters, sampled per instant: the timeline never recounts them from events.
+
+use crate::runtime::BlockReason;
 
 /// What a goroutine is doing from a given instant on.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Activity {
     Running,
     Sleeping,
-    /// Blocked, with Go's wait reason (`semacquire`, `chan receive`, `sync.Mutex.Lock`, …).
-    Blocked(String),
+    /// Blocked, with what it waits for; the words are chosen when drawing
+    /// ([`BlockReason::label_fr`]), so nothing downstream parses a label.
+    Blocked(BlockReason),
 }
 
 /// How a lane ended.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum LaneEnd {
     Done,
     /// Cut by main's return (or by a fatal error), while doing `was`.
@@ -85,13 +89,10 @@ pub const MAX_LANES: usize = 40;
 pub struct Timeline {
     /// Lanes in order of first appearance (main is goroutine 1, so it comes first).
     lanes: Vec<Lane>,
-    /// Each goroutine's state as a [`code`], indexed by id: one byte per goroutine so that
-    /// a million of them stay countable.
-    states: Vec<u8>,
-    counts: StateCounts,
-    /// `(time, counts)` whenever the counts changed, one sample per instant.
+    /// `(time, counts)` as the runtime measured them, one sample per instant.
     samples: Vec<(f64, StateCounts)>,
-    aggregated: bool,
+    /// More goroutines started than [`MAX_LANES`].
+    overflowed: bool,
     last_ms: f64,
 }
 
@@ -104,13 +105,15 @@ impl Timeline {
         &self.samples
     }
 
+    /// The latest counts the runtime reported (all zero before the first).
     pub fn counts(&self) -> StateCounts {
-        self.counts
+        self.samples.last().map(|(_, counts)| *counts).unwrap_or_default()
     }
 
-    /// True once there were more than [`MAX_LANES`] goroutines: draw [`Timeline::samples`].
+    /// True when there is no lane per goroutine to draw (more than [`MAX_LANES`] goroutines, or
+    /// a run traced as counts only): draw [`Timeline::samples`] instead.
     pub fn is_aggregated(&self) -> bool {
-        self.aggregated
+        self.overflowed || self.lanes.is_empty()
     }
 
     /// The latest instant seen.
@@ -124,105 +127,40 @@ impl Timeline {
 
     pub fn apply(&mut self, event: &LaneEvent) {
         self.last_ms = self.last_ms.max(event.at_ms);
-        let next = match &event.change {
-            LaneChange::Print => {
-                if let Some(lane) = self.lane_mut(event.gid) {
-                    lane.prints.push(event.at_ms);
-                }
-                return;
+        if event.change == LaneChange::Start && self.lane(event.gid).is_none() {
+            if self.lanes.len() >= MAX_LANES {
+                self.overflowed = true;
+            } else {
+                let first = Segment { start_ms: event.at_ms, end_ms: None, activity: Activity::Running };
+                self.lanes.push(Lane { gid: event.gid, segments: vec![first], prints: Vec::new(), end: None });
             }
-            LaneChange::Start => code::RUNNING,
-            LaneChange::Becomes(activity) => code::of(activity),
-            LaneChange::End(LaneEnd::Done) => code::DONE,
-            LaneChange::End(LaneEnd::Killed { .. }) => code::KILLED,
+            return;
+        }
+        let Some(lane) = self.lanes.iter_mut().find(|lane| lane.gid == event.gid) else {
+            return;
         };
-        self.set_state(event.gid, next);
         match &event.change {
-            LaneChange::Start => {
-                if self.lanes.len() >= MAX_LANES {
-                    self.aggregated = true;
-                } else if self.lane(event.gid).is_none() {
-                    let first = Segment { start_ms: event.at_ms, end_ms: None, activity: Activity::Running };
-                    self.lanes.push(Lane { gid: event.gid, segments: vec![first], prints: Vec::new(), end: None });
-                }
-            }
-            LaneChange::Print => {}
+            LaneChange::Start => {}
+            LaneChange::Print => lane.prints.push(event.at_ms),
             LaneChange::Becomes(activity) => {
-                if let Some(lane) = self.lane_mut(event.gid) {
-                    close_segment(lane, event.at_ms);
-                    lane.segments.push(Segment { start_ms: event.at_ms, end_ms: None, activity: activity.clone() });
-                }
+                close_segment(lane, event.at_ms);
+                lane.segments.push(Segment { start_ms: event.at_ms, end_ms: None, activity: *activity });
             }
             LaneChange::End(end) => {
-                if let Some(lane) = self.lane_mut(event.gid) {
-                    close_segment(lane, event.at_ms);
-                    lane.end = Some((event.at_ms, end.clone()));
-                }
+                close_segment(lane, event.at_ms);
+                lane.end = Some((event.at_ms, *end));
             }
         }
-        self.sample(event.at_ms);
     }
 
-    /// Records counts measured by the runtime itself, for runs too large to trace per goroutine.
+    /// Records the counts the runtime measured at `at_ms`. A later report for the same instant
+    /// replaces the earlier one (an instant is only complete once time moves on).
     pub fn apply_counts(&mut self, at_ms: f64, counts: StateCounts) {
-        self.aggregated = true;
         self.last_ms = self.last_ms.max(at_ms);
-        self.counts = counts;
-        self.sample(at_ms);
-    }
-
-    fn set_state(&mut self, gid: u64, next: u8) {
-        let index = gid as usize;
-        if index >= self.states.len() {
-            self.states.resize(index + 1, code::NOT_STARTED);
-        }
-        let previous = std::mem::replace(&mut self.states[index], next);
-        if let Some(slot) = self.slot(previous) {
-            *slot = slot.saturating_sub(1);
-        }
-        if let Some(slot) = self.slot(next) {
-            *slot += 1;
-        }
-    }
-
-    fn slot(&mut self, state: u8) -> Option<&mut u64> {
-        match state {
-            code::RUNNING => Some(&mut self.counts.running),
-            code::SLEEPING => Some(&mut self.counts.sleeping),
-            code::BLOCKED => Some(&mut self.counts.blocked),
-            code::DONE => Some(&mut self.counts.done),
-            code::KILLED => Some(&mut self.counts.killed),
-            _ => None,
-        }
-    }
-
-    fn lane_mut(&mut self, gid: u64) -> Option<&mut Lane> {
-        self.lanes.iter_mut().find(|lane| lane.gid == gid)
-    }
-
-    fn sample(&mut self, at_ms: f64) {
         match self.samples.last_mut() {
-            Some((last, counts)) if *last == at_ms => *counts = self.counts,
-            _ => self.samples.push((at_ms, self.counts)),
-        }
-    }
-}
-
-/// One-byte goroutine states for the aggregated counts.
-mod code {
-    use super::Activity;
-    pub const NOT_STARTED: u8 = 0;
-    pub const RUNNING: u8 = 1;
-    pub const SLEEPING: u8 = 2;
-    pub const BLOCKED: u8 = 3;
-    pub const DONE: u8 = 4;
-    pub const KILLED: u8 = 5;
-
-    pub fn of(activity: &Activity) -> u8 {
-        match activity {
-            Activity::Running => RUNNING,
-            Activity::Sleeping => SLEEPING,
-            Activity::Blocked(_) => BLOCKED,
+            Some((last, previous)) if *last == at_ms => *previous = counts,
+            Some((last, _)) if *last > at_ms => {}
+            _ => self.samples.push((at_ms, counts)),
         }
     }
 }

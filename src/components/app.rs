@@ -1,5 +1,8 @@
 //! The notebook's root: the lesson, a runnable cell under each of its two programs, the live
 //! measurement under its table, and the share link in the address bar.
+//!
+//! The callbacks given to the cells are memoised and the lit lifecycle step reaches the diagram
+//! by context: lighting a node re-renders the diagram alone, not the lesson nor the cells.
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -7,7 +10,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::cell::{cell_id, RunnableCell};
-use super::lesson::LessonView;
+use super::lesson::{DiagramHighlight, LessonView};
 use super::measure::MeasureWidget;
 use crate::lesson::LifecycleStep;
 use crate::url_state::{parse_query, to_query, CellLink, LinkNotice, ParsedLink};
@@ -16,26 +19,23 @@ use crate::web::page;
 #[component]
 pub fn App() -> Html {
     let link: Rc<ParsedLink> = use_memo((), |_| parse_query(&page::current_query()));
-    let highlight = use_state(|| None::<LifecycleStep>);
+    let highlight = use_state_eq(DiagramHighlight::default);
     // The last state each cell reported; the first report is the page opening, not an edit.
     let reported: Rc<RefCell<[Option<CellLink>; 2]>> = use_mut_ref(Default::default);
 
-    let on_link = {
-        let reported = reported.clone();
-        Callback::from(move |cell_link: CellLink| {
-            let slot = &mut reported.borrow_mut()[usize::from(cell_link.cell.clamp(1, 2) - 1)];
-            if slot.as_ref().is_some_and(|previous| *previous != cell_link) {
-                page::replace_query(&to_query(&cell_link));
-            }
-            *slot = Some(cell_link);
-        })
-    };
+    let on_link = use_callback((), move |cell_link: CellLink, _| {
+        let slot = &mut reported.borrow_mut()[usize::from(cell_link.cell.clamp(1, 2) - 1)];
+        if slot.as_ref().is_some_and(|previous| *previous != cell_link) {
+            page::replace_query(&to_query(&cell_link));
+        }
+        *slot = Some(cell_link);
+    });
     // The diagram follows whichever cell last moved its goroutine.
     let on_lifecycle = {
-        let highlight = highlight.clone();
-        Callback::from(move |(_, step): (u8, Option<LifecycleStep>)| {
+        let highlight = highlight.setter();
+        use_callback((), move |(_, step): (u8, Option<LifecycleStep>), _| {
             if step.is_some() {
-                highlight.set(step);
+                highlight.set(DiagramHighlight(step));
             }
         })
     };
@@ -65,7 +65,9 @@ pub fn App() -> Html {
                     { for page_notices.iter().map(|notice| html! { <p>{ notice.message_fr() }</p> }) }
                 </div>
             }
-            <LessonView after_program={vec![cell(1), cell(2)]} after_table={html! { <MeasureWidget /> }} diagram_highlight={*highlight} />
+            <ContextProvider<DiagramHighlight> context={*highlight}>
+                <LessonView after_program={vec![cell(1), cell(2)]} after_table={html! { <MeasureWidget /> }} />
+            </ContextProvider<DiagramHighlight>>
         </>
     }
 }

@@ -3,11 +3,12 @@
 
 use yew::prelude::*;
 
+use super::Unowned;
 use crate::cell::state::{ConsoleLine, Phase, RunEnd, Stream};
 
 #[derive(Properties, PartialEq)]
 pub struct ConsoleProps {
-    pub lines: Vec<ConsoleLine>,
+    pub lines: Unowned<Vec<ConsoleLine>>,
     pub dropped: u64,
     pub phase: Phase,
 }
@@ -28,17 +29,18 @@ pub fn format_ms(ms: f64) -> String {
 #[component]
 pub fn Console(props: &ConsoleProps) -> Html {
     let console_ref = use_node_ref();
+    let all_lines = props.lines.get().unwrap_or_default();
     {
         // Follow the newest line, like a terminal.
         let console_ref = console_ref.clone();
-        let count = props.lines.len();
+        let count = all_lines.len();
         use_effect_with(count, move |_| {
             if let Some(element) = console_ref.cast::<web_sys::Element>() {
                 element.set_scroll_top(element.scroll_height());
             }
         });
     }
-    let lines = props.lines.iter().map(|line| {
+    let lines = all_lines.iter().map(|line| {
         let class = match line.stream {
             Stream::Stdout => classes!("line", colour_class(line.gid)),
             Stream::Stderr => classes!("line", "stderr"),

@@ -1,6 +1,10 @@
 //! A runnable cell: scenario selector, parameters, live Go source, controls, console,
 //! timeline and summary. It renders [`CellState`] and dispatches [`CellAction`]s; the run
-//! itself lives in [`CellRun`], held here only as a handle that is dropped to stop it.
+//! itself lives in `CellRun` (`web::run_service`), held by [`use_cell_runner`] only as a
+//! handle that is dropped to stop it.
+//!
+//! Every callback handed to a child is memoised, and the run's big buffers reach children as
+//! [`Unowned`] views, so a batch re-renders only what it changed.
 
 mod console;
 mod controls;
@@ -8,34 +12,27 @@ mod params;
 mod source;
 mod summary;
 mod timeline;
-
-use std::rc::Rc;
+mod unowned;
 
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
 use crate::cell::lifecycle::{lifecycle_step, FOLLOWED_GID};
 use crate::cell::state::{CellAction, CellState, Phase};
+use crate::cell::timeline::Timeline;
 use crate::lesson::LifecycleStep;
 use crate::scenarios::{Params, ScenarioId};
 use crate::url_state::{to_query, CellLink, LinkNotice};
 use crate::web::page;
 
-use super::hooks::{use_cell_runner, CellRunner};
+use super::hooks::{use_cell_runner, use_cell_store, CellRunner};
 use console::Console;
 use controls::Controls;
 use params::ParamsPanel;
 use source::SourceView;
 use summary::{Summary, TimelineTable};
 use timeline::TimelineView;
-
-impl Reducible for CellState {
-    type Action = CellAction;
-
-    fn reduce(self: Rc<Self>, action: CellAction) -> Rc<Self> {
-        self.apply(action)
-    }
-}
+pub use unowned::Unowned;
 
 #[derive(Properties, PartialEq)]
 pub struct CellProps {
@@ -56,11 +53,13 @@ pub fn cell_id(index: u8) -> String {
 
 #[component]
 pub fn RunnableCell(props: &CellProps) -> Html {
-    let state = {
+    let store = {
         let (index, link, notices) = (props.index, props.link.clone(), props.notices.clone());
-        use_reducer(move || CellState::new(index, link, notices))
+        use_cell_store(move || CellState::new(index, link, notices))
     };
-    let runner = use_cell_runner(&state, props.link.as_ref().is_some_and(|link| link.run));
+    let runner = use_cell_runner(&store, props.link.as_ref().is_some_and(|link| link.run));
+    // Read for this render only: holding it longer would make the next batch copy the buffers.
+    let state = store.current();
     let copied = use_state(|| None::<bool>);
     let defaults = use_memo(state.params.scenario(), |scenario| Params::defaults(*scenario));
     let CellRunner { run, stop, rerun_soon } = runner;
@@ -78,51 +77,48 @@ pub fn RunnableCell(props: &CellProps) -> Html {
     }
 
     let on_edit = {
-        let state = state.clone();
-        Callback::from(move |(name, text): (&'static str, String)| {
-            state.dispatch(CellAction::EditParam { name, text });
+        let store = store.clone();
+        use_callback(rerun_soon, move |(name, text): (&'static str, String), rerun_soon| {
+            store.dispatch(CellAction::EditParam { name, text });
             // Once the reader has run the cell, edits rerun it (debounced while sliding).
             rerun_soon.emit(());
         })
     };
     let on_scenario = {
-        let (state, stop) = (state.clone(), stop.clone());
-        Callback::from(move |e: Event| {
+        let store = store.clone();
+        use_callback(stop.clone(), move |e: Event, stop| {
             let name = e.target_unchecked_into::<HtmlSelectElement>().value();
             if let Some(scenario) = ScenarioId::from_name(&name) {
                 stop.emit(());
-                state.dispatch(CellAction::SelectScenario(scenario));
+                store.dispatch(CellAction::SelectScenario(scenario));
             }
         })
     };
     let on_reset = {
-        let (state, stop) = (state.clone(), stop.clone());
-        Callback::from(move |()| {
+        let store = store.clone();
+        use_callback(stop.clone(), move |(), stop| {
             stop.emit(());
-            state.dispatch(CellAction::Reset);
+            store.dispatch(CellAction::Reset);
         })
     };
     let on_speed = {
-        let state = state.clone();
-        Callback::from(move |speed| state.dispatch(CellAction::SetSpeed(speed)))
+        let store = store.clone();
+        use_callback((), move |speed, _| store.dispatch(CellAction::SetSpeed(speed)))
     };
     let on_copy = {
-        let (state, copied) = (state.clone(), copied.clone());
-        Callback::from(move |()| {
-            let url = page::share_url(&to_query(&state.link()));
+        let (store, copied) = (store.clone(), copied.setter());
+        use_callback((), move |(), _| {
+            let url = page::share_url(&to_query(&store.current().link()));
             let copied = copied.clone();
             page::copy_then(url, Callback::from(move |ok| copied.set(Some(ok))));
         })
     };
-    let on_keydown = {
-        let run = run.clone();
-        Callback::from(move |e: KeyboardEvent| {
-            if e.key() == "Enter" && (e.ctrl_key() || e.meta_key()) {
-                e.prevent_default();
-                run.emit(());
-            }
-        })
-    };
+    let on_keydown = use_callback(run.clone(), move |e: KeyboardEvent, run| {
+        if e.key() == "Enter" && (e.ctrl_key() || e.meta_key()) {
+            e.prevent_default();
+            run.emit(());
+        }
+    });
 
     let scenario = state.params.scenario();
     let lesson_program = match props.index {
@@ -152,6 +148,7 @@ pub fn RunnableCell(props: &CellProps) -> Html {
         }
     });
     let span_ms = state.run.expected_ms.unwrap_or(0.0).max(state.run.timeline.last_ms());
+    let timeline: Unowned<Timeline> = Unowned::new(&state.run.timeline);
     html! {
         <section class="cell" id={cell_id(props.index)} aria-label={format!("Cellule exécutable {}", props.index)} onkeydown={on_keydown}>
             <div class="cell-head">
@@ -170,12 +167,12 @@ pub fn RunnableCell(props: &CellProps) -> Html {
                       on_run={run.clone()} on_stop={stop.clone()} on_reset={on_reset}
                       on_speed={on_speed} on_copy={on_copy} copied={*copied} />
             { for progress }
-            <Console lines={state.run.lines.clone()} dropped={state.run.lines_dropped} phase={state.run.phase.clone()} />
+            <Console lines={Unowned::new(&state.run.lines)} dropped={state.run.lines_dropped} phase={state.run.phase.clone()} />
             if state.run.phase != Phase::Idle {
-                <TimelineView timeline={state.run.timeline.clone()} now_ms={state.run.now_ms} span_ms={span_ms}
+                <TimelineView timeline={timeline.clone()} now_ms={state.run.now_ms} span_ms={span_ms}
                               running={running} reduced_motion={page::prefers_reduced_motion()} />
                 <Summary summary={state.run.summary.clone()} />
-                <TimelineTable timeline={state.run.timeline.clone()} />
+                <TimelineTable timeline={timeline} />
             }
         </section>
     }

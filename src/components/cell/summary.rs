@@ -3,6 +3,7 @@
 use yew::prelude::*;
 
 use super::console::format_ms;
+use super::Unowned;
 use crate::cell::state::RunSummary;
 use crate::cell::timeline::{Activity, LaneEnd, Timeline};
 
@@ -34,7 +35,7 @@ pub fn activity_fr(activity: &Activity) -> String {
     match activity {
         Activity::Running => "en cours".to_owned(),
         Activity::Sleeping => "dort".to_owned(),
-        Activity::Blocked(reason) => format!("bloquée ({reason})"),
+        Activity::Blocked(reason) => format!("bloquée ({})", reason.label_fr()),
     }
 }
 
@@ -47,19 +48,15 @@ pub fn end_fr(end: &LaneEnd) -> String {
 
 #[derive(Properties, PartialEq)]
 pub struct TimelineTableProps {
-    pub timeline: Timeline,
+    pub timeline: Unowned<Timeline>,
 }
 
 /// Every segment of every lane as rows, for readers who cannot see the drawing; for an
 /// aggregated timeline, the per-state counts over time.
 #[component]
 pub fn TimelineTable(props: &TimelineTableProps) -> Html {
-    let timeline = &props.timeline;
-    let table = if timeline.lanes().is_empty() || timeline.is_aggregated() {
-        counts_table(timeline)
-    } else {
-        lanes_table(timeline)
-    };
+    let timeline = props.timeline.get().unwrap_or_default();
+    let table = if timeline.is_aggregated() { counts_table(&timeline) } else { lanes_table(&timeline) };
     html! {
         <details class="timeline-table">
             <summary>{ "Chronologie en tableau" }</summary>

@@ -5,11 +5,13 @@ use yew::prelude::*;
 
 use super::console::format_ms;
 use super::summary::{activity_fr, end_fr, goroutine_name};
+use super::Unowned;
 use crate::cell::timeline::{Activity, LaneEnd, StateCounts, Timeline};
+use crate::runtime::BlockReason;
 
 #[derive(Properties, PartialEq)]
 pub struct TimelineProps {
-    pub timeline: Timeline,
+    pub timeline: Unowned<Timeline>,
     pub now_ms: f64,
     /// The span to draw, so the scale does not jump while the run goes on.
     pub span_ms: f64,
@@ -38,7 +40,9 @@ fn activity_class(activity: &Activity) -> Classes {
     match activity {
         Activity::Running => classes!("seg", "running"),
         Activity::Sleeping => classes!("seg", "sleeping"),
-        Activity::Blocked(reason) if reason.contains("Mutex") => classes!("seg", "blocked", "mutex"),
+        Activity::Blocked(BlockReason::Mutex | BlockReason::RWMutexLock | BlockReason::RWMutexRLock) => {
+            classes!("seg", "blocked", "mutex")
+        }
         Activity::Blocked(_) => classes!("seg", "blocked"),
     }
 }
@@ -46,12 +50,13 @@ fn activity_class(activity: &Activity) -> Classes {
 #[component]
 pub fn TimelineView(props: &TimelineProps) -> Html {
     let tip = use_state(String::new);
+    let timeline = props.timeline.get().unwrap_or_default();
     // 5 % of room after the end, so final states (done, killed) stay visible.
     let scale = Scale { span: props.span_ms.max(props.now_ms).max(1.0) * 1.05 };
-    let (body, height) = if props.timeline.is_aggregated() {
-        (areas(&props.timeline, &scale, props.now_ms), AREA_HEIGHT)
+    let (body, height) = if timeline.is_aggregated() {
+        (areas(&timeline, &scale, props.now_ms), AREA_HEIGHT)
     } else {
-        lanes(&props.timeline, &scale, props.now_ms, &tip)
+        lanes(&timeline, &scale, props.now_ms, &tip)
     };
     let show_now = !props.reduced_motion || !props.running;
     let now_x = scale.x(props.now_ms);
@@ -64,7 +69,7 @@ pub fn TimelineView(props: &TimelineProps) -> Html {
     });
     html! {
         <div class="timeline-wrap">
-            <Legend aggregated={props.timeline.is_aggregated()} />
+            <Legend aggregated={timeline.is_aggregated()} />
             <svg class="timeline" viewBox={format!("0 0 {WIDTH} {total}")} role="img"
                  aria-label="Chronologie des goroutines (détails dans le tableau ci-dessous)">
                 { for ticks }

@@ -5,8 +5,10 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::cell::state::{CellAction, CellState, Phase};
-use crate::web::run_service::{expected_duration_ms, CellRun, Delayed};
+use super::CellStore;
+use crate::cell::feed::expected_duration_ms;
+use crate::cell::state::{CellAction, Phase};
+use crate::web::run_service::{CellRun, Delayed};
 
 /// Delay between the last parameter edit and the automatic rerun.
 const RERUN_AFTER_EDIT_MS: u32 = 400;
@@ -24,19 +26,16 @@ pub struct CellRunner {
 /// The run handle lives in the hook; it is dropped (which stops the run and clears its
 /// timers) on stop, on rerun, when the run ends, and when the cell unmounts.
 #[hook]
-pub fn use_cell_runner(state: &UseReducerHandle<CellState>, autorun: bool) -> CellRunner {
-    // Callbacks fired later (a debounced rerun) must read the newest state, not the state of
-    // the render that created them.
-    let latest = use_mut_ref(|| state.clone());
-    *latest.borrow_mut() = state.clone();
+pub fn use_cell_runner(store: &CellStore, autorun: bool) -> CellRunner {
+    // Callbacks fired later (a debounced rerun) read the newest state from the store, never
+    // the state of the render that created them.
     let handle: Rc<RefCell<Option<CellRun>>> = use_mut_ref(|| None);
     let rerun_timer: Rc<RefCell<Option<Delayed>>> = use_mut_ref(|| None);
     let generation = use_mut_ref(|| 0u64);
 
     let run = {
-        let (latest, handle, generation) = (latest.clone(), handle.clone(), generation.clone());
+        let (store, handle, generation) = (store.clone(), handle.clone(), generation.clone());
         use_callback((), move |(), _| {
-            let state = latest.borrow().clone();
             // Stop the old run before the new one starts; its output is also fenced by generation.
             drop(handle.borrow_mut().take());
             let current = {
@@ -44,32 +43,35 @@ pub fn use_cell_runner(state: &UseReducerHandle<CellState>, autorun: bool) -> Ce
                 *generation += 1;
                 *generation
             };
-            let expected_ms = expected_duration_ms(&state.params);
-            state.dispatch(CellAction::RunStarted { generation: current, expected_ms });
-            let dispatcher = state.dispatcher();
+            let (params, speed) = {
+                let state = store.current();
+                (state.params.clone(), state.speed)
+            };
+            store.dispatch(CellAction::RunStarted { generation: current, expected_ms: expected_duration_ms(&params) });
+            let dispatcher = store.clone();
             let on_batch =
                 Callback::from(move |batch| dispatcher.dispatch(CellAction::Output { generation: current, batch }));
-            *handle.borrow_mut() = Some(CellRun::start(&state.params, state.speed, on_batch));
+            *handle.borrow_mut() = Some(CellRun::start(&params, speed, on_batch));
         })
     };
     let stop = {
-        let (latest, handle, generation) = (latest.clone(), handle.clone(), generation.clone());
+        let (store, handle, generation) = (store.clone(), handle.clone(), generation.clone());
         use_callback((), move |(), _| {
             drop(handle.borrow_mut().take());
-            latest.borrow().dispatch(CellAction::Stopped { generation: *generation.borrow() });
+            store.dispatch(CellAction::Stopped { generation: *generation.borrow() });
         })
     };
     let rerun_soon = {
-        let (latest, run, rerun_timer) = (latest.clone(), run.clone(), rerun_timer.clone());
+        let (store, run, rerun_timer) = (store.clone(), run.clone(), rerun_timer.clone());
         use_callback((), move |(), _| {
-            if latest.borrow().run.phase != Phase::Idle {
+            if store.current().run.phase != Phase::Idle {
                 let run = run.clone();
                 *rerun_timer.borrow_mut() = Some(Delayed::new(RERUN_AFTER_EDIT_MS, move || run.emit(())));
             }
         })
     };
 
-    let ended = matches!(state.run.phase, Phase::Ended(_));
+    let ended = matches!(store.current().run.phase, Phase::Ended(_));
     {
         let handle = handle.clone();
         use_effect_with(ended, move |ended| {

@@ -9,6 +9,12 @@ use crate::web::mermaid;
 use std::rc::Rc;
 use yew::prelude::*;
 
+/// The lifecycle step the page's cells light, given by context: a change re-renders the
+/// diagrams that read it, not the lesson around them. When provided, it wins over
+/// [`DiagramProps::highlight`], which serves a lesson shown without cells.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct DiagramHighlight(pub Option<LifecycleStep>);
+
 /// How far from the viewport the diagram starts loading Mermaid.
 const ROOT_MARGIN: &str = "400px 0px";
 
@@ -72,6 +78,7 @@ pub fn Diagram(props: &DiagramProps) -> Html {
     let figure = use_node_ref();
     let canvas = use_node_ref();
     let state = use_reducer(|| State { wanted: false, dark: mermaid::prefers_dark(), status: Status::Waiting });
+    let highlight = use_context::<DiagramHighlight>().map_or(props.highlight, |lit| lit.0);
 
     // Mount: watch the viewport distance and the colour scheme.
     {
@@ -113,7 +120,7 @@ pub fn Diagram(props: &DiagramProps) -> Html {
     // Highlight: toggles classes on the SVG nodes (remembered for later renders).
     {
         let canvas = canvas.clone();
-        use_effect_with(props.highlight, move |step| {
+        use_effect_with(highlight, move |step| {
             if let Some(el) = canvas.cast::<web_sys::Element>() {
                 mermaid::set_highlight(
                     &el,
@@ -139,11 +146,9 @@ pub fn Diagram(props: &DiagramProps) -> Html {
             </div>
         },
     };
-    let live = props
-        .highlight
-        .map(|step| format!("Goroutine suivie (g{FOLLOWED_GID}) : {}", step.label_fr()))
-        .unwrap_or_default();
-    let killed = props.highlight.is_some_and(LifecycleStep::is_killed);
+    let live =
+        highlight.map(|step| format!("Goroutine suivie (g{FOLLOWED_GID}) : {}", step.label_fr())).unwrap_or_default();
+    let killed = highlight.is_some_and(LifecycleStep::is_killed);
     let busy = if matches!(state.status, Status::Loading) { "true" } else { "false" };
     let failed = matches!(state.status, Status::Failed(_));
     html! {

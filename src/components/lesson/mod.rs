@@ -8,7 +8,7 @@ mod diagram;
 mod toc;
 
 pub use code::{CodeProps, GoCode, PlainCode, PlainCodeProps};
-pub use diagram::{Diagram, DiagramProps};
+pub use diagram::{Diagram, DiagramHighlight, DiagramProps};
 pub use toc::{Toc, TocProps, WIDE_MEDIA_QUERY};
 
 use crate::lesson::{self, plain_text, safe_href, Block, Inline, Lesson, LifecycleStep, Section};
@@ -24,7 +24,8 @@ pub struct LessonViewProps {
     /// Placed right after the goroutine-vs-thread table.
     #[prop_or_default]
     pub after_table: Html,
-    /// The lifecycle step lit on the Mermaid diagram.
+    /// The lifecycle step lit on the Mermaid diagram (the notebook lights it by context
+    /// instead: [`DiagramHighlight`]).
     #[prop_or_default]
     pub diagram_highlight: Option<LifecycleStep>,
 }

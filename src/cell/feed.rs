@@ -1,0 +1,162 @@
+//! Runtime to UI: what a run recorded, turned into the cell's vocabulary ([`RunBatch`]).
+//!
+//! The browser edge (`web::run_service`) only decides *when* to read: on a timer in real time,
+//! after each slice in « instantané ». *What* a batch holds is decided here, on the pure
+//! runtime, so it is tested natively in virtual time.
+
+use std::rc::Rc;
+use std::time::Duration;
+
+use super::state::{ConsoleLine, RunBatch, RunEnd, RunSummary, Stream};
+use super::timeline::{Activity, LaneChange, LaneEnd, LaneEvent, StateCounts};
+use crate::runtime::{self, Counters, Cut, Event, EventKind, Exit, ExitKind, Runtime, Summary, TraceLevel, VirtualRun};
+use crate::scenarios::{self, Params};
+
+/// Above this many goroutines a run keeps counts only, not one event per step.
+pub const FULL_TRACE_MAX_GOROUTINES: u64 = 2_000;
+
+/// Above this many goroutines the duration is not computed ahead of the run.
+pub const PREVIEW_MAX_GOROUTINES: u64 = 500;
+
+/// The number of goroutines a scenario will start (main included), to pick the trace level.
+pub fn goroutine_estimate(params: &Params) -> u64 {
+    ["goroutines", "workers", "leaks", "jobs"].iter().map(|name| params.get(name)).max().unwrap_or(0) + 1
+}
+
+/// How much a run of `params` records: every event for a drawable number of goroutines,
+/// counts only beyond (10^6 goroutines would store millions of events).
+pub fn trace_level(params: &Params) -> TraceLevel {
+    if goroutine_estimate(params) > FULL_TRACE_MAX_GOROUTINES {
+        TraceLevel::Counts
+    } else {
+        TraceLevel::Full
+    }
+}
+
+/// How long the program lasts, in virtual ms, found by running it in virtual time first (cheap
+/// for small programs). It fixes the timeline's scale and drives the progress bar.
+pub fn expected_duration_ms(params: &Params) -> Option<f64> {
+    if goroutine_estimate(params) > PREVIEW_MAX_GOROUTINES {
+        return None;
+    }
+    let mut run = VirtualRun::with_clock(scenarios::program(params), TraceLevel::Counts, Rc::new(|| 0.0));
+    run.run_to_end();
+    Some(ms(run.runtime().now()))
+}
+
+/// Reads a run incrementally: each batch holds only what was recorded since the previous one.
+pub struct RunFeed {
+    runtime: Runtime,
+    lines: usize,
+    events: usize,
+    samples: usize,
+    finished: bool,
+}
+
+impl RunFeed {
+    pub fn new(runtime: Runtime) -> Self {
+        RunFeed { runtime, lines: 0, events: 0, samples: 0, finished: false }
+    }
+
+    /// The next batch, or `None` once the batch carrying the end has been delivered.
+    pub fn next_batch(&mut self) -> Option<RunBatch> {
+        if self.finished {
+            return None;
+        }
+        let lines = self.runtime.lines_since(self.lines);
+        self.lines += lines.len();
+        let events = self.runtime.events_since(self.events);
+        self.events += events.len();
+        let samples = self.runtime.samples_since(self.samples);
+        self.samples += samples.len();
+        let now_ms = ms(self.runtime.now());
+        // Samples close past instants; the live counters tell where the current one stands.
+        let live = (now_ms, StateCounts::from(&self.runtime.counters()));
+        let counts = samples.iter().map(|sample| (ms(sample.at), StateCounts::from(&sample.counters))).chain([live]);
+        let summary = self.runtime.summary();
+        let end = summary.exit.map(run_end);
+        self.finished = end.is_some();
+        Some(RunBatch {
+            lines: lines.into_iter().map(console_line).collect(),
+            lanes: events.iter().filter_map(lane_event).collect(),
+            counts: counts.collect(),
+            summary: run_summary(&summary),
+            now_ms,
+            end,
+        })
+    }
+}
+
+/// A duration as the UI's milliseconds.
+pub fn ms(duration: Duration) -> f64 {
+    duration.as_secs_f64() * 1000.0
+}
+
+impl From<&Counters> for StateCounts {
+    /// Runnable goroutines are drawn as running: the reader sees work to do, not the queue.
+    fn from(c: &Counters) -> Self {
+        StateCounts {
+            running: c.running + c.runnable,
+            sleeping: c.sleeping,
+            blocked: c.blocked,
+            done: c.done,
+            killed: c.killed,
+        }
+    }
+}
+
+/// What one trace event changes on its goroutine's lane; `None` for what no lane shows
+/// (stderr lines, the panic and the exit are the console's).
+pub fn lane_event(event: &Event) -> Option<LaneEvent> {
+    let change = match &event.kind {
+        EventKind::Spawn { .. } => LaneChange::Start,
+        EventKind::SleepStart { .. } => LaneChange::Becomes(Activity::Sleeping),
+        EventKind::SleepEnd | EventKind::Unblock => LaneChange::Becomes(Activity::Running),
+        EventKind::Block(reason) => LaneChange::Becomes(Activity::Blocked(*reason)),
+        EventKind::Done => LaneChange::End(LaneEnd::Done),
+        EventKind::Killed(cut) => LaneChange::End(LaneEnd::Killed { was: activity_when_cut(*cut) }),
+        EventKind::Print { stream: runtime::Stream::Stdout, .. } => LaneChange::Print,
+        EventKind::Print { .. } | EventKind::Panic(_) | EventKind::Exit(_) => return None,
+    };
+    Some(LaneEvent { gid: u64::from(event.gid), at_ms: ms(event.at), change })
+}
+
+fn activity_when_cut(cut: Cut) -> Activity {
+    match cut {
+        Cut::Runnable => Activity::Running,
+        Cut::Sleeping => Activity::Sleeping,
+        Cut::Blocked(reason) => Activity::Blocked(reason),
+    }
+}
+
+fn console_line(line: runtime::Line) -> ConsoleLine {
+    ConsoleLine {
+        at_ms: ms(line.at),
+        gid: u64::from(line.gid),
+        stream: match line.stream {
+            runtime::Stream::Stdout => Stream::Stdout,
+            runtime::Stream::Stderr => Stream::Stderr,
+        },
+        text: line.text,
+    }
+}
+
+/// Go's exit status, except a run the reader stopped, which has none.
+fn run_end(exit: Exit) -> RunEnd {
+    match exit.kind {
+        ExitKind::Stopped => RunEnd::Stopped,
+        _ => RunEnd::Exited { status: exit.status },
+    }
+}
+
+fn run_summary(summary: &Summary) -> RunSummary {
+    RunSummary {
+        elapsed_ms: ms(summary.elapsed),
+        started: summary.started,
+        finished: summary.finished,
+        killed: summary.killed,
+        leaked: summary.leaked,
+        lines_printed: summary.lines_printed,
+        lines_lost: summary.lines_lost.unwrap_or(0),
+    }
+}
