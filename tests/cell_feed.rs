@@ -5,13 +5,13 @@
 use std::rc::Rc;
 use std::time::Duration;
 
-use goroutines_notebook::cell::feed::{expected_duration_ms, lane_event, trace_level, RunFeed};
+use goroutines_notebook::cell::feed::{expected_ms, lane_event, trace_level, RunFeed};
 use goroutines_notebook::cell::state::{CellAction, CellState, Phase, RunEnd, Stream};
 use goroutines_notebook::cell::timeline::{Activity, LaneChange, LaneEnd, Timeline, MAX_LANES};
 use goroutines_notebook::runtime::{
     self, BlockReason, Cut, Event, EventKind, Exit, ExitKind, Program, TraceLevel, VirtualRun,
 };
-use goroutines_notebook::scenarios::{Params, ScenarioId};
+use goroutines_notebook::scenarios::{self, go_source, Params, ScenarioId};
 
 fn ms(n: u64) -> Duration {
     Duration::from_millis(n)
@@ -193,7 +193,7 @@ fn a_stopped_run_ends_without_a_status_and_prints_nothing_more() {
 fn the_summary_counts_what_a_premature_end_lost() {
     // Two goroutines print three lines 200 ms apart; main returns at 300 ms.
     let params = Params::defaults(ScenarioId::Premature);
-    let state = watch(goroutines_notebook::scenarios::program(&params), trace_level(&params));
+    let state = watch(goroutines_notebook::scenarios::program(&params), TraceLevel::Full);
     let summary = &state.run.summary;
     assert_eq!(summary.elapsed_ms, 300.0);
     assert_eq!((summary.started, summary.finished, summary.killed, summary.leaked), (3, 1, 2, 0));
@@ -217,12 +217,11 @@ fn slicing_a_run_neither_loses_nor_repeats_output() {
 
 #[test]
 fn big_runs_are_traced_as_counts() {
-    assert_eq!(trace_level(&Params::defaults(ScenarioId::Simple)), TraceLevel::Full);
-    assert_eq!(trace_level(&Params::defaults(ScenarioId::Many)), TraceLevel::Counts, "10,000 goroutines");
     let mut params = Params::defaults(ScenarioId::Many);
     params.set_text("goroutines", "3000");
-    assert_eq!(trace_level(&params), TraceLevel::Counts);
-    let state = watch_in_slices(goroutines_notebook::scenarios::program(&params), trace_level(&params), 500);
+    let prepared = scenarios::prepare_or_report(&go_source(&params).text());
+    assert_eq!(trace_level(&prepared.preview), TraceLevel::Counts);
+    let state = watch_in_slices(prepared.program, TraceLevel::Counts, 500);
     let timeline = &state.run.timeline;
     assert!(timeline.lanes().is_empty() && timeline.is_aggregated(), "no lane per goroutine, counts instead");
     let at = |t: f64| timeline.samples().iter().find(|(at, _)| *at == t).map(|(_, counts)| *counts);
@@ -267,9 +266,22 @@ fn beyond_forty_goroutines_the_lanes_aggregate() {
     assert_eq!(timeline.last_ms(), 10.0);
 }
 
+/// The preview of the program itself gives the timeline's scale and the trace level.
 #[test]
-fn the_duration_is_known_ahead_for_small_programs_only() {
-    assert_eq!(expected_duration_ms(&Params::defaults(ScenarioId::Simple)), Some(1000.0));
-    assert_eq!(expected_duration_ms(&Params::defaults(ScenarioId::Waitgroup)), Some(1000.0));
-    assert_eq!(expected_duration_ms(&Params::defaults(ScenarioId::Many)), None, "10,000 goroutines");
+fn the_preview_sets_the_scale_and_the_trace_level() {
+    let preview = |id: ScenarioId, values: &[(&str, i128)]| {
+        let mut params = Params::defaults(id);
+        for (name, value) in values {
+            params.set(name, *value);
+        }
+        scenarios::prepare_or_report(&go_source(&params).text()).preview
+    };
+    let simple = preview(ScenarioId::Simple, &[]);
+    assert_eq!((expected_ms(&simple), trace_level(&simple)), (Some(1000.0), TraceLevel::Full));
+    let waitgroup = preview(ScenarioId::Waitgroup, &[]);
+    assert_eq!(expected_ms(&waitgroup), Some(1000.0));
+    let many = preview(ScenarioId::Many, &[]);
+    assert_eq!((expected_ms(&many), trace_level(&many)), (Some(100.0), TraceLevel::Counts), "10,000 goroutines");
+    let huge = preview(ScenarioId::Many, &[("goroutines", 1_000_000)]);
+    assert_eq!((expected_ms(&huge), trace_level(&huge)), (None, TraceLevel::Counts), "beyond the budget");
 }

@@ -129,3 +129,20 @@ fn huge_programs_preview_within_budget() {
     assert_eq!(many.lines_if_completed, None);
     assert!(many.goroutines > 1000, "{many:?}");
 }
+
+/// The README's preset table is checked against the catalog, so it cannot drift.
+#[test]
+fn the_readme_lists_every_preset_with_its_bounds() {
+    let readme = include_str!("../README.md");
+    for id in ScenarioId::ALL {
+        let row = readme
+            .lines()
+            .find(|line| line.starts_with(&format!("| `{}` |", id.name())))
+            .unwrap_or_else(|| panic!("README has no row for {}", id.name()));
+        for spec in id.params() {
+            let max = spec.max_from.map_or(spec.max.to_string(), str::to_owned);
+            let cell = format!("{} ({}, {}–{max})", spec.name, spec.default, spec.min);
+            assert!(row.contains(&cell), "README row of {} lacks {cell:?}:\n{row}", id.name());
+        }
+    }
+}

@@ -4,44 +4,29 @@
 //! after each slice in « instantané ». *What* a batch holds is decided here, on the pure
 //! runtime, so it is tested natively in virtual time.
 
-use std::rc::Rc;
 use std::time::Duration;
 
 use super::state::{ConsoleLine, RunBatch, RunEnd, RunSummary, Stream};
 use super::timeline::{Activity, LaneChange, LaneEnd, LaneEvent, StateCounts};
-use crate::runtime::{self, Counters, Cut, Event, EventKind, Exit, ExitKind, Runtime, Summary, TraceLevel, VirtualRun};
-use crate::scenarios::{self, Params};
+use crate::runtime::{self, Counters, Cut, Event, EventKind, Exit, ExitKind, Preview, Runtime, Summary, TraceLevel};
 
 /// Above this many goroutines a run keeps counts only, not one event per step.
 pub const FULL_TRACE_MAX_GOROUTINES: u64 = 2_000;
 
-/// Above this many goroutines the duration is not computed ahead of the run.
-pub const PREVIEW_MAX_GOROUTINES: u64 = 500;
-
-/// The number of goroutines a scenario will start (main included), to pick the trace level.
-pub fn goroutine_estimate(params: &Params) -> u64 {
-    ["goroutines", "workers", "leaks", "jobs"].iter().map(|name| params.get(name)).max().unwrap_or(0) + 1
-}
-
-/// How much a run of `params` records: every event for a drawable number of goroutines,
+/// How much a run records, from its preview: every event for a drawable number of goroutines,
 /// counts only beyond (10^6 goroutines would store millions of events).
-pub fn trace_level(params: &Params) -> TraceLevel {
-    if goroutine_estimate(params) > FULL_TRACE_MAX_GOROUTINES {
+pub fn trace_level(preview: &Preview) -> TraceLevel {
+    if preview.goroutines > FULL_TRACE_MAX_GOROUTINES {
         TraceLevel::Counts
     } else {
         TraceLevel::Full
     }
 }
 
-/// How long the program lasts, in virtual ms, found by running it in virtual time first (cheap
-/// for small programs). It fixes the timeline's scale and drives the progress bar.
-pub fn expected_duration_ms(params: &Params) -> Option<f64> {
-    if goroutine_estimate(params) > PREVIEW_MAX_GOROUTINES {
-        return None;
-    }
-    let mut run = VirtualRun::with_clock(scenarios::program(params), TraceLevel::Counts, Rc::new(|| 0.0));
-    run.run_to_end();
-    Some(ms(run.runtime().now()))
+/// The run's duration in virtual ms, when the preview saw its end: it fixes the timeline's
+/// scale and drives the progress bar.
+pub fn expected_ms(preview: &Preview) -> Option<f64> {
+    preview.duration.map(ms)
 }
 
 /// Reads a run incrementally: each batch holds only what was recorded since the previous one.

@@ -15,7 +15,7 @@ use yew::Callback;
 use crate::cell::feed::{trace_level, RunFeed};
 use crate::cell::state::RunBatch;
 use crate::runtime::{Runtime, VirtualRun};
-use crate::scenarios::{self, Params};
+use crate::scenarios::Prepared;
 use crate::url_state::Speed;
 use crate::web::runtime_driver::{performance_now, BrowserRun};
 
@@ -48,9 +48,9 @@ impl Drop for CellRun {
 
 impl CellRun {
     /// Starts `params` at `speed`; every batch goes to `on_batch` until the run ends or drops.
-    pub fn start(params: &Params, speed: Speed, on_batch: Callback<RunBatch>) -> CellRun {
-        let program = scenarios::program(params);
-        let level = trace_level(params);
+    pub fn start(prepared: Prepared, speed: Speed, on_batch: Callback<RunBatch>) -> CellRun {
+        let level = trace_level(&prepared.preview);
+        let program = prepared.program;
         match speed {
             Speed::Factor(factor) => {
                 let run = BrowserRun::start(program, factor, level);

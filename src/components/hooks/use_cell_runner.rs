@@ -6,8 +6,9 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::CellStore;
-use crate::cell::feed::expected_duration_ms;
+use crate::cell::feed::expected_ms;
 use crate::cell::state::{CellAction, Phase};
+use crate::scenarios::{self, go_source};
 use crate::web::run_service::{CellRun, Delayed};
 
 /// Delay between the last parameter edit and the automatic rerun.
@@ -47,11 +48,12 @@ pub fn use_cell_runner(store: &CellStore, autorun: bool) -> CellRunner {
                 let state = store.current();
                 (state.params.clone(), state.speed)
             };
-            store.dispatch(CellAction::RunStarted { generation: current, expected_ms: expected_duration_ms(&params) });
+            let prepared = scenarios::prepare_or_report(&go_source(&params).text());
+            store.dispatch(CellAction::RunStarted { generation: current, expected_ms: expected_ms(&prepared.preview) });
             let dispatcher = store.clone();
             let on_batch =
                 Callback::from(move |batch| dispatcher.dispatch(CellAction::Output { generation: current, batch }));
-            *handle.borrow_mut() = Some(CellRun::start(&params, speed, on_batch));
+            *handle.borrow_mut() = Some(CellRun::start(prepared, speed, on_batch));
         })
     };
     let stop = {
