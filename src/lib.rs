@@ -2,6 +2,8 @@
 //!
 //! # Layout
 //! - [`cell`]: a runnable cell's state, actions and timeline model (pure).
+//! - [`engine`]: the messages between the page and the engine that runs programs in a Web
+//!   Worker (pure).
 //! - [`go`]: a Go-subset interpreter (lexer, parser, checker and compiler, bytecode VM) whose
 //!   goroutines run on [`runtime`] (pure).
 //! - [`lesson`]: the lesson as data, parsed from Markdown embedded at compile time (pure).
@@ -13,6 +15,7 @@
 //! - `components`: yew components that render state and dispatch actions (wasm only).
 
 pub mod cell;
+pub mod engine;
 pub mod go;
 pub mod lesson;
 pub mod runtime;

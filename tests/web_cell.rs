@@ -1,5 +1,6 @@
-//! A runnable cell in a real browser: it runs its program through the browser edge and shows
-//! what the program printed, its exit status, its timeline and its summary.
+//! A runnable cell in a real browser: it runs its program through the browser edge and the
+//! engine (here in the page; in production in a Web Worker, which the e2e tests cover) and
+//! shows what the program printed, its exit status, its timeline and its summary.
 #![cfg(target_arch = "wasm32")]
 
 use goroutines_notebook::components::cell::{CellProps, RunnableCell};
@@ -10,6 +11,10 @@ use yew::Callback;
 wasm_bindgen_test_configure!(run_in_browser);
 
 fn mount(query: &str) -> web_sys::Element {
+    // The test runner serves no worker build: the same engine code runs in the page.
+    goroutines_notebook::web::engine_client::use_in_page_engine(
+        goroutines_notebook::web::engine_worker::handle_in_page,
+    );
     let document = web_sys::window().and_then(|w| w.document()).expect("a document");
     let root = document.create_element("div").expect("a div");
     document.body().expect("a body").append_child(&root).expect("appended");

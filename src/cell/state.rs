@@ -131,6 +131,11 @@ pub enum CellAction {
         generation: u64,
         expected_ms: Option<f64>,
     },
+    /// The engine compiled and previewed the run: its duration, when known.
+    Previewed {
+        generation: u64,
+        expected_ms: Option<f64>,
+    },
     Output {
         generation: u64,
         batch: RunBatch,
@@ -192,6 +197,7 @@ impl CellState {
                 next.run.phase = Phase::Running;
                 next.run.expected_ms = expected_ms;
             }
+            CellAction::Previewed { expected_ms, .. } => next.run.expected_ms = expected_ms,
             CellAction::Output { batch, .. } => absorb(&mut next.run, batch),
             CellAction::Stopped { .. } => next.run.phase = Phase::Ended(RunEnd::Stopped),
         }
@@ -202,7 +208,9 @@ impl CellState {
     /// the one on screen, or that already ended.
     pub fn ignores(&self, action: &CellAction) -> bool {
         match action {
-            CellAction::Output { generation, .. } | CellAction::Stopped { generation } => {
+            CellAction::Output { generation, .. }
+            | CellAction::Previewed { generation, .. }
+            | CellAction::Stopped { generation } => {
                 *generation != self.run.generation || self.run.phase != Phase::Running
             }
             _ => false,

@@ -44,6 +44,21 @@ pub enum BlockReason {
 }
 
 impl BlockReason {
+    /// Every reason, for codes that cross a message boundary (see `crate::engine`).
+    pub const ALL: [BlockReason; 11] = [
+        BlockReason::WaitGroup,
+        BlockReason::ChanSend,
+        BlockReason::ChanRecv,
+        BlockReason::Mutex,
+        BlockReason::Select,
+        BlockReason::SelectNoCases,
+        BlockReason::External,
+        BlockReason::RWMutexLock,
+        BlockReason::RWMutexRLock,
+        BlockReason::ChanSendNil,
+        BlockReason::ChanRecvNil,
+    ];
+
     /// The wait reason Go 1.27 prints in a goroutine header (`goroutine 7 [chan receive]:`,
     /// `goroutine 1 [sync.WaitGroup.Wait]:`).
     pub fn go_label(self) -> &'static str {

@@ -1,5 +1,7 @@
 //! The browser edge: every `spawn_local`, timer handle and JS call lives here.
 pub mod bench;
+pub mod engine_client;
+pub mod engine_worker;
 pub mod mermaid;
 pub mod page;
 pub mod run_service;

@@ -1,4 +1,5 @@
-//! Runs a cell's program and delivers its output in batches.
+//! Runs a cell's program and delivers its output in batches. It runs inside the engine (a Web
+//! Worker, see `web::engine_worker`), or in the page when tests choose the in-page engine.
 //!
 //! A [`CellRun`] owns everything a run holds in the browser: the runtime driver, the loop that
 //! steps virtual time in « instantané » mode, and the interval that collects output. Dropping
@@ -10,7 +11,6 @@ use std::rc::Rc;
 
 use gloo_timers::callback::Interval;
 use gloo_timers::future::TimeoutFuture;
-use yew::Callback;
 
 use crate::cell::feed::{trace_level, RunFeed};
 use crate::cell::state::RunBatch;
@@ -47,8 +47,8 @@ impl Drop for CellRun {
 }
 
 impl CellRun {
-    /// Starts `params` at `speed`; every batch goes to `on_batch` until the run ends or drops.
-    pub fn start(prepared: Prepared, speed: Speed, on_batch: Callback<RunBatch>) -> CellRun {
+    /// Starts `prepared` at `speed`; every batch goes to `on_batch` until the run ends or drops.
+    pub fn start(prepared: Prepared, speed: Speed, on_batch: impl Fn(RunBatch) + 'static) -> CellRun {
         let level = trace_level(&prepared.preview);
         let program = prepared.program;
         match speed {
@@ -57,7 +57,7 @@ impl CellRun {
                 let mut feed = RunFeed::new(run.runtime().clone());
                 let interval = Interval::new(COLLECT_EVERY_MS, move || {
                     if let Some(batch) = feed.next_batch() {
-                        on_batch.emit(batch);
+                        on_batch(batch);
                     }
                 });
                 CellRun { driver: Driver::Browser(run), _collector: Some(interval) }
@@ -75,7 +75,7 @@ impl CellRun {
                         }
                         let done = run.step(VIRTUAL_SLICE).is_done();
                         if let Some(batch) = feed.next_batch() {
-                            on_batch.emit(batch);
+                            on_batch(batch);
                         }
                         if done {
                             return;

@@ -32,7 +32,11 @@ use crate::runtime::{Gid, GoFuture, Program, Runtime, TraceLevel, WakeMode};
 
 /// `performance.now()` in milliseconds, the real clock of browser traces.
 pub fn performance_now() -> f64 {
-    web_sys::window().and_then(|w| w.performance()).map_or(0.0, |p| p.now())
+    // Through the global object, not `window`: the engine runs in a Web Worker, which has none.
+    js_sys::Reflect::get(&js_sys::global(), &wasm_bindgen::JsValue::from_str("performance"))
+        .ok()
+        .and_then(|performance| wasm_bindgen::JsCast::dyn_into::<web_sys::Performance>(performance).ok())
+        .map_or(0.0, |performance| performance.now())
 }
 
 /// Goroutines handed to the executor per browser task; their polls take a few ms at most.

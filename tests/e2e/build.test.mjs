@@ -50,6 +50,14 @@ test('the build for a sub-path runs under that sub-path', TIMEOUT, async () => {
     const outside = tracked.requests.filter((u) => !new URL(u).pathname.startsWith(SUBPATH));
     assert.deepEqual(outside, [], `every request stays under ${SUBPATH}`);
     assert.ok(tracked.requests.some((u) => u.includes(`${SUBPATH}vendor/mermaid/`)), 'Mermaid loaded');
+    // A cell runs: the engine's worker loads from under the sub-path too.
+    await page.goto(`${server.url}?scenario=simple&speed=instant&run=1`);
+    await page.waitForSelector('#cellule-1 .console .status', { timeout: 60_000 });
+    assert.match(await page.textContent('#cellule-1 .console .status'), /code 0/);
+    assert.ok(tracked.requests.some((u) => u.endsWith(`${SUBPATH}engine_bg.wasm`)), 'engine loaded under the sub-path');
+    const outsideAfterRun = tracked.requests.filter((u) => !new URL(u).pathname.startsWith(SUBPATH));
+    assert.deepEqual(outsideAfterRun, []);
+    assert.deepEqual(tracked.problems(), []);
     await tracked.context.close();
   } finally {
     await server.close();

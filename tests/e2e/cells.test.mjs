@@ -50,6 +50,23 @@ test('the first program at its defaults prints what Go prints, when Go prints it
   await tracked.context.close();
 });
 
+test('the engine (interpreter) is fetched on the first run only, and runs in a worker', TIMEOUT, async () => {
+  const tracked = await trackedPage(app.browser);
+  const page = await openCell(tracked, '', 'cellule-1');
+  const engine = () => tracked.requests.filter((u) => /engine(_bg\.wasm|\.js|_loader\.js)$/.test(new URL(u).pathname));
+  assert.deepEqual(engine(), [], 'opening the lesson does not load the engine');
+  await page.click('#cellule-1 button.run');
+  await waitForEnd(page, 'cellule-1');
+  assert.equal(engine().length, 3, 'loader, glue and wasm, once each');
+  assert.equal(page.workers().length, 1, 'one Web Worker runs the programs');
+  await page.click('#cellule-2 button.run');
+  await waitForEnd(page, 'cellule-2');
+  assert.equal(engine().length, 3, 'the second cell reuses the same engine');
+  assert.equal(page.workers().length, 1);
+  assert.deepEqual(tracked.problems(), []);
+  await tracked.context.close();
+});
+
 test('premature: main returns early, goroutines are killed and their lines lost', TIMEOUT, async () => {
   const tracked = await trackedPage(app.browser);
   const page = await openCell(tracked, '?scenario=premature', 'cellule-1');

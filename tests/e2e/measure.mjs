@@ -1,5 +1,6 @@
 // Measurements of the release build (not a test): `npm run measure` after `trunk build --release`.
-// Prints the wasm size (raw, gzip -9), the bytes transferred until the page is interactive
+// Prints each wasm's size (raw, gzip -9): the page's, fetched on load, and the engine's (the
+// interpreter, in a Web Worker fetched on the first run), the bytes transferred until the page is interactive
 // (lesson rendered, Mermaid not loaded: the diagram is far below the fold and we don't scroll),
 // the bytes once scrolled to the diagram (Mermaid loaded and rendered), and the time until the
 // diagram is an SVG. Transfer sizes come from CDP Network.loadingFinished.encodedDataLength
@@ -11,9 +12,11 @@ import { DIST, launch, startServer } from './support.mjs';
 
 const kB = (n) => `${(n / 1024).toFixed(1)} KiB`;
 
-const wasmFile = readdirSync(DIST).find((f) => f.endsWith('.wasm'));
-const wasm = readFileSync(join(DIST, wasmFile));
-console.log(`release wasm ${wasmFile}: ${kB(wasm.length)} raw, ${kB(gzipSync(wasm, { level: 9 }).length)} gzip -9`);
+for (const wasmFile of readdirSync(DIST).filter((f) => f.endsWith('.wasm')).sort()) {
+  const wasm = readFileSync(join(DIST, wasmFile));
+  const role = wasmFile.startsWith('engine') ? 'engine, on first run' : 'page, on load';
+  console.log(`release wasm ${wasmFile} (${role}): ${kB(wasm.length)} raw, ${kB(gzipSync(wasm, { level: 9 }).length)} gzip -9`);
+}
 
 const server = await startServer({ root: DIST });
 const browser = await launch();

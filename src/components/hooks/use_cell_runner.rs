@@ -6,10 +6,10 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::CellStore;
-use crate::cell::feed::expected_ms;
 use crate::cell::state::{CellAction, Phase};
-use crate::scenarios::{self, go_source};
-use crate::web::run_service::{CellRun, Delayed};
+use crate::scenarios::go_source;
+use crate::web::engine_client::{EngineRun, RunEvent};
+use crate::web::run_service::Delayed;
 
 /// Delay between the last parameter edit and the automatic rerun.
 const RERUN_AFTER_EDIT_MS: u32 = 400;
@@ -30,7 +30,7 @@ pub struct CellRunner {
 pub fn use_cell_runner(store: &CellStore, autorun: bool) -> CellRunner {
     // Callbacks fired later (a debounced rerun) read the newest state from the store, never
     // the state of the render that created them.
-    let handle: Rc<RefCell<Option<CellRun>>> = use_mut_ref(|| None);
+    let handle: Rc<RefCell<Option<EngineRun>>> = use_mut_ref(|| None);
     let rerun_timer: Rc<RefCell<Option<Delayed>>> = use_mut_ref(|| None);
     let generation = use_mut_ref(|| 0u64);
 
@@ -48,12 +48,16 @@ pub fn use_cell_runner(store: &CellStore, autorun: bool) -> CellRunner {
                 let state = store.current();
                 (state.params.clone(), state.speed)
             };
-            let prepared = scenarios::prepare_or_report(&go_source(&params).text());
-            store.dispatch(CellAction::RunStarted { generation: current, expected_ms: expected_ms(&prepared.preview) });
+            // The duration comes with the engine's preview, once the program has compiled.
+            store.dispatch(CellAction::RunStarted { generation: current, expected_ms: None });
             let dispatcher = store.clone();
-            let on_batch =
-                Callback::from(move |batch| dispatcher.dispatch(CellAction::Output { generation: current, batch }));
-            *handle.borrow_mut() = Some(CellRun::start(prepared, speed, on_batch));
+            let on_event = Callback::from(move |event| {
+                dispatcher.dispatch(match event {
+                    RunEvent::Started { expected_ms } => CellAction::Previewed { generation: current, expected_ms },
+                    RunEvent::Batch(batch) => CellAction::Output { generation: current, batch },
+                })
+            });
+            *handle.borrow_mut() = Some(EngineRun::start(go_source(&params).text(), speed, on_event));
         })
     };
     let stop = {

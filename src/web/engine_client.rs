@@ -1,0 +1,222 @@
+//! The page's side of the engine: one Web Worker for the page, started on the first run, so
+//! the interpreter is fetched only when a program first runs (`engine_loader.js`, built by
+//! trunk from `src/bin/engine.rs`).
+//!
+//! Requests wait in a queue until the worker says it is ready. Replies are routed by run id to
+//! the run's callback; a dropped [`EngineRun`] asks the engine to stop and hears nothing more.
+//! If the worker fails (it could not load, or it crashed), every run in progress is told so
+//! and the next run starts a fresh worker.
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{ErrorEvent, Event, MessageEvent, Worker, WorkerOptions, WorkerType};
+use yew::Callback;
+
+use crate::cell::state::{ConsoleLine, RunBatch, RunEnd, Stream};
+use crate::engine::protocol::{Reply, Request};
+use crate::url_state::Speed;
+
+/// The loader trunk writes for the engine's worker, relative to the page's `<base>`, so it
+/// works under a sub-path.
+const ENGINE_LOADER: &str = "engine_loader.js";
+
+/// What a run hears from the engine.
+#[derive(Clone, Debug, PartialEq)]
+pub enum RunEvent {
+    /// Compiled and previewed: the duration when known.
+    Started {
+        expected_ms: Option<f64>,
+    },
+    Batch(RunBatch),
+}
+
+/// An in-page engine: handles a request, replying through the given sink.
+pub type InPageEngine = fn(&str, Rc<dyn Fn(String)>);
+
+enum Backend {
+    None,
+    Worker { worker: Worker, _on_message: Closure<dyn FnMut(MessageEvent)>, _on_error: Closure<dyn FnMut(Event)> },
+    InPage(InPageEngine),
+}
+
+struct Client {
+    backend: Backend,
+    ready: bool,
+    queue: Vec<String>,
+    listeners: HashMap<u64, Callback<RunEvent>>,
+    next_id: u64,
+    in_page: Option<InPageEngine>,
+}
+
+thread_local! {
+    static CLIENT: RefCell<Client> = RefCell::new(Client {
+        backend: Backend::None,
+        ready: false,
+        queue: Vec::new(),
+        listeners: HashMap::new(),
+        next_id: 0,
+        in_page: None,
+    });
+}
+
+/// Browser tests have no worker build: they run the engine in the page instead. Production
+/// never calls this, so the page's wasm does not link the interpreter.
+pub fn use_in_page_engine(engine: InPageEngine) {
+    CLIENT.with(|client| client.borrow_mut().in_page = Some(engine));
+}
+
+/// A run in the engine; dropping it stops the run.
+pub struct EngineRun {
+    id: u64,
+}
+
+impl EngineRun {
+    /// Sends `source` to the engine; `on_event` hears its preview, then its batches.
+    pub fn start(source: String, speed: Speed, on_event: Callback<RunEvent>) -> EngineRun {
+        let id = CLIENT.with(|client| {
+            let mut client = client.borrow_mut();
+            client.next_id += 1;
+            let id = client.next_id;
+            client.listeners.insert(id, on_event);
+            id
+        });
+        send(Request::Run { id, source, speed }.encode());
+        EngineRun { id }
+    }
+}
+
+impl Drop for EngineRun {
+    fn drop(&mut self) {
+        let listening = CLIENT.with(|client| client.borrow_mut().listeners.remove(&self.id).is_some());
+        if listening {
+            send(Request::Stop { id: self.id }.encode());
+        }
+    }
+}
+
+fn send(text: String) {
+    let in_page = CLIENT.with(|client| {
+        let mut client = client.borrow_mut();
+        if matches!(client.backend, Backend::None) {
+            client.backend = match client.in_page {
+                Some(engine) => Backend::InPage(engine),
+                None => spawn_worker(),
+            };
+            client.ready = matches!(client.backend, Backend::InPage(_));
+        }
+        match &client.backend {
+            Backend::InPage(engine) => Some(*engine),
+            Backend::Worker { worker, .. } if client.ready => {
+                if worker.post_message(&JsValue::from_str(&text)).is_err() {
+                    client.queue.push(text.clone());
+                }
+                None
+            }
+            _ => {
+                client.queue.push(text.clone());
+                None
+            }
+        }
+    });
+    if let Some(engine) = in_page {
+        // Replies come back as queued tasks, as from a worker, never inside this call.
+        let reply: Rc<dyn Fn(String)> =
+            Rc::new(|text: String| wasm_bindgen_futures::spawn_local(async move { receive(&text) }));
+        engine(&text, reply);
+    }
+}
+
+fn spawn_worker() -> Backend {
+    let options = WorkerOptions::new();
+    options.set_type(WorkerType::Module);
+    options.set_name("go-engine");
+    let worker = match Worker::new_with_options(ENGINE_LOADER, &options) {
+        Ok(worker) => worker,
+        Err(error) => {
+            let reason = error.as_string().unwrap_or_else(|| "Worker indisponible".to_owned());
+            // After the borrow: failing the runs calls back into the client.
+            wasm_bindgen_futures::spawn_local(async move { fail_all(&reason) });
+            return Backend::None;
+        }
+    };
+    let on_message = Closure::<dyn FnMut(MessageEvent)>::new(|event: MessageEvent| {
+        if let Some(text) = event.data().as_string() {
+            receive(&text);
+        }
+    });
+    let on_error = Closure::<dyn FnMut(Event)>::new(|event: Event| {
+        let reason = event.dyn_ref::<ErrorEvent>().map_or_else(|| "erreur inconnue".to_owned(), ErrorEvent::message);
+        fail_all(&reason);
+    });
+    worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+    Backend::Worker { worker, _on_message: on_message, _on_error: on_error }
+}
+
+fn receive(text: &str) {
+    let Ok(reply) = Reply::decode(text) else { return };
+    let (id, event) = match reply {
+        Reply::Ready => {
+            let (worker, queue) = CLIENT.with(|client| {
+                let mut client = client.borrow_mut();
+                client.ready = true;
+                let worker = match &client.backend {
+                    Backend::Worker { worker, .. } => Some(worker.clone()),
+                    _ => None,
+                };
+                (worker, std::mem::take(&mut client.queue))
+            });
+            if let Some(worker) = worker {
+                for text in queue {
+                    let _ = worker.post_message(&JsValue::from_str(&text));
+                }
+            }
+            return;
+        }
+        Reply::Started { id, expected_ms } => (id, RunEvent::Started { expected_ms }),
+        Reply::Batch { id, batch } => (id, RunEvent::Batch(batch)),
+    };
+    let listener = CLIENT.with(|client| {
+        let mut client = client.borrow_mut();
+        let ended = matches!(&event, RunEvent::Batch(batch) if batch.end.is_some());
+        if ended {
+            client.listeners.remove(&id)
+        } else {
+            client.listeners.get(&id).cloned()
+        }
+    });
+    if let Some(listener) = listener {
+        listener.emit(event);
+    }
+}
+
+/// The worker failed: end every run with the reason, and start afresh next time.
+fn fail_all(reason: &str) {
+    let listeners = CLIENT.with(|client| {
+        let mut client = client.borrow_mut();
+        if let Backend::Worker { worker, .. } = &client.backend {
+            worker.terminate();
+        }
+        client.backend = Backend::None;
+        client.ready = false;
+        client.queue.clear();
+        std::mem::take(&mut client.listeners)
+    });
+    for (_, listener) in listeners {
+        let line = ConsoleLine {
+            at_ms: 0.0,
+            gid: 0,
+            stream: Stream::Stderr,
+            text: format!("Le moteur d’exécution s’est arrêté : {reason}"),
+        };
+        listener.emit(RunEvent::Batch(RunBatch {
+            lines: vec![line],
+            end: Some(RunEnd::Stopped),
+            ..RunBatch::default()
+        }));
+    }
+}

@@ -1,0 +1,90 @@
+//! The engine's side of the Web Worker: it decodes the page's requests, compiles and previews
+//! each program, runs it with the run service and posts its batches back.
+//!
+//! The same handler also serves the in-page engine that browser tests select (see
+//! `web::engine_client::use_in_page_engine`), so both paths run the same code.
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
+
+use crate::cell::feed::expected_ms;
+use crate::engine::protocol::{Reply, Request};
+use crate::scenarios::prepare_or_report;
+use crate::web::run_service::CellRun;
+
+/// Where replies go: `postMessage` in the worker, a queued call in the page.
+pub type Post = Rc<dyn Fn(String)>;
+
+type MessageHandler = Closure<dyn FnMut(MessageEvent)>;
+
+thread_local! {
+    /// Runs in progress, by the page's run id.
+    static RUNS: RefCell<HashMap<u64, CellRun>> = RefCell::new(HashMap::new());
+    /// The worker's message handler, kept for the worker's lifetime.
+    static HANDLER: RefCell<Option<MessageHandler>> = const { RefCell::new(None) };
+}
+
+/// The worker's entry point (`src/bin/engine.rs`): listen, then tell the page we are ready.
+pub fn run_worker() {
+    let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
+    let post: Post = {
+        let scope = scope.clone();
+        Rc::new(move |text: String| {
+            // Fails only if the page is gone; there is no one left to tell.
+            let _ = scope.post_message(&JsValue::from_str(&text));
+        })
+    };
+    let handler = {
+        let post = post.clone();
+        MessageHandler::new(move |event: MessageEvent| {
+            if let Some(text) = event.data().as_string() {
+                handle(&text, &post);
+            }
+        })
+    };
+    scope.set_onmessage(Some(handler.as_ref().unchecked_ref()));
+    HANDLER.with(|slot| *slot.borrow_mut() = Some(handler));
+    post(Reply::Ready.encode());
+}
+
+/// Serves one request; a message that does not decode is ignored (only the page sends here).
+pub fn handle(text: &str, post: &Post) {
+    match Request::decode(text) {
+        Ok(Request::Run { id, source, speed }) => {
+            let prepared = prepare_or_report(&source);
+            post(Reply::Started { id, expected_ms: expected_ms(&prepared.preview) }.encode());
+            let sink = post.clone();
+            let run = CellRun::start(prepared, speed, move |batch| {
+                let ended = batch.end.is_some();
+                sink(Reply::Batch { id, batch }.encode());
+                if ended {
+                    // Not here: this call comes from the run's own timer, which must not be
+                    // dropped while it runs.
+                    wasm_bindgen_futures::spawn_local(async move { forget_run(id) });
+                }
+            });
+            // A rerun under the same id replaces (and so stops) the old one.
+            let previous = RUNS.with(|runs| runs.borrow_mut().insert(id, run));
+            drop(previous);
+        }
+        Ok(Request::Stop { id }) => forget_run(id),
+        Err(_) => {}
+    }
+}
+
+/// Drops a run, which stops it and clears its timers; outside the map's borrow, because
+/// dropping a run drops futures that may touch the engine again.
+fn forget_run(id: u64) {
+    let run = RUNS.with(|runs| runs.borrow_mut().remove(&id));
+    drop(run);
+}
+
+/// [`handle`] in the shape `web::engine_client::use_in_page_engine` takes.
+pub fn handle_in_page(text: &str, post: Post) {
+    handle(text, &post);
+}
