@@ -15,7 +15,7 @@ ensure_crates
 say "1/6 format and lints (native, then wasm32)"
 cargo fmt --all --check
 cargo clippy --all-targets -- -D warnings
-cargo clippy --target wasm32-unknown-unknown --lib -- -D warnings
+cargo clippy --target wasm32-unknown-unknown --lib --bins -- -D warnings
 
 say "2/6 native tests (includes the Go oracle test, with $(go version))"
 cargo test

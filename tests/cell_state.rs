@@ -35,6 +35,18 @@ fn output_from_an_old_run_never_reaches_the_new_one() {
     assert_eq!(state.clone().apply(CellAction::Output { generation: 2, batch: late }).run.lines.len(), 1);
 }
 
+/// The engine's preview arrives after the run started; only the current run's counts.
+#[test]
+fn the_preview_sets_the_progress_scale_of_its_own_run_only() {
+    let state = Rc::new(CellState::new(1, None, vec![]));
+    let state = state.apply(CellAction::RunStarted { generation: 1, expected_ms: None });
+    let state = state.apply(CellAction::RunStarted { generation: 2, expected_ms: None });
+    let state = state.apply(CellAction::Previewed { generation: 1, expected_ms: Some(300.0) });
+    assert_eq!(state.run.expected_ms, None, "a replaced run's preview is ignored");
+    let state = state.apply(CellAction::Previewed { generation: 2, expected_ms: Some(1000.0) });
+    assert_eq!(state.run.expected_ms, Some(1000.0));
+}
+
 #[test]
 fn console_caps_stdout_but_keeps_the_fatal_message() {
     let state =
