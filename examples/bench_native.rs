@@ -37,7 +37,7 @@ fn main() {
     let baseline = LIVE.load(Ordering::Relaxed);
     let mut run = VirtualRun::new(program(&params), TraceLevel::Counts);
     loop {
-        let c = run.runtime().counters();
+        let c = run.control().counters();
         if c.sleeping == n && c.runnable == 0 {
             break;
         }

@@ -49,7 +49,7 @@ fn main() -> ExitCode {
     let exit = loop {
         let progress = run.step(if real_time { 1 } else { 100_000 });
         if real_time {
-            let rt = run.runtime();
+            let rt = run.control();
             let lines = rt.lines_since(printed);
             printed += lines.len();
             for line in lines.iter().filter(|l| l.stream == Stream::Stdout) {

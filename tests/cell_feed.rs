@@ -21,7 +21,7 @@ fn ms(n: u64) -> Duration {
 /// page does, and checks that nothing comes after the batch that carried the end.
 fn watch_in_slices(program: Program, level: TraceLevel, budget: usize) -> Rc<CellState> {
     let mut run = VirtualRun::new(program, level);
-    let mut feed = RunFeed::new(run.runtime().clone());
+    let mut feed = RunFeed::new(run.control().clone());
     let mut state =
         Rc::new(CellState::new(1, None, vec![])).apply(CellAction::RunStarted { generation: 1, expected_ms: None });
     loop {
@@ -172,7 +172,7 @@ fn a_stopped_run_ends_without_a_status_and_prints_nothing_more() {
         }),
         TraceLevel::Full,
     );
-    let mut feed = RunFeed::new(run.runtime().clone());
+    let mut feed = RunFeed::new(run.control().clone());
     let state =
         Rc::new(CellState::new(1, None, vec![])).apply(CellAction::RunStarted { generation: 1, expected_ms: None });
     run.step(7);

@@ -241,7 +241,7 @@ fn killed_goroutines_record_where_they_were_cut() {
         TraceLevel::Full,
     );
     run.run_to_end();
-    let rt = run.runtime();
+    let rt = run.control();
     assert_eq!(rt.goroutine_state(1), Some(GState::Done));
     assert_eq!(rt.goroutine_state(2), Some(GState::Killed(Cut::Sleeping)));
     assert_eq!(rt.goroutine_state(3), Some(GState::Killed(Cut::Blocked(BlockReason::ChanRecv))));
@@ -266,12 +266,12 @@ fn stop_in_the_middle_prints_nothing_more_and_clears_timers() {
         TraceLevel::Full,
     );
     run.step(25);
-    let printed = run.runtime().lines_since(0).len();
-    assert!(run.runtime().pending_timers() > 0);
+    let printed = run.control().lines_since(0).len();
+    assert!(run.control().pending_timers() > 0);
     run.stop();
-    assert_eq!(run.runtime().pending_timers(), 0);
+    assert_eq!(run.control().pending_timers(), 0);
     assert!(matches!(run.step(1000), goroutines_notebook::runtime::Progress::Finished(_)));
-    assert_eq!(run.runtime().lines_since(0).len(), printed);
+    assert_eq!(run.control().lines_since(0).len(), printed);
     assert_eq!(run.report().status, -1);
 }
 

@@ -97,11 +97,11 @@ proptest! {
         let id = ScenarioId::ALL[id_index];
         let mut run = VirtualRun::new(program(&Params::defaults(id)), TraceLevel::Full);
         run.step(budget);
-        let lines = run.runtime().lines_since(0).len();
+        let lines = run.control().lines_since(0).len();
         run.stop();
-        prop_assert_eq!(run.runtime().pending_timers(), 0);
+        prop_assert_eq!(run.control().pending_timers(), 0);
         prop_assert!(matches!(run.step(usize::MAX), Progress::Finished(_)));
-        prop_assert_eq!(run.runtime().lines_since(0).len(), lines);
+        prop_assert_eq!(run.control().lines_since(0).len(), lines);
     }
 
     #[test]

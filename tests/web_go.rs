@@ -59,8 +59,8 @@ async fn interpreted_goroutines_print_like_virtual_time() {
     let run = BrowserRun::start(program(WORKERS), 10.0, TraceLevel::Full);
     wait_for_end(&run, 5_000.0).await;
     assert!(run.is_finished(), "the run did not end");
-    assert_eq!(run.runtime().lines_since(0), expected.lines);
-    assert_eq!(run.runtime().exited().unwrap().status, 0);
+    assert_eq!(run.control().lines_since(0), expected.lines);
+    assert_eq!(run.control().exited().unwrap().status, 0);
     // 300 ms of virtual time at 10× take about 30 ms of real time.
     assert!(performance_now() - started >= 25.0);
     assert!(!run.has_pending_timer());
@@ -79,7 +79,7 @@ async fn an_endless_loop_leaves_the_page_responsive_and_stops_at_once() {
     assert!(waited < 500.0, "a 50 ms timer took {waited} ms");
     assert!(!run.is_finished());
     run.stop();
-    assert_eq!(run.runtime().exited().unwrap().kind, ExitKind::Stopped);
+    assert_eq!(run.control().exited().unwrap().kind, ExitKind::Stopped);
 }
 
 #[wasm_bindgen_test]
@@ -87,8 +87,8 @@ async fn a_deadlock_in_interpreted_code_is_reported_in_the_page() {
     let src = "package main\n\nfunc main() {\n\tch := make(chan int)\n\t<-ch\n}\n";
     let run = BrowserRun::start(program(src), 1.0, TraceLevel::Full);
     wait_for_end(&run, 2_000.0).await;
-    let exit = run.runtime().exited().expect("ended");
+    let exit = run.control().exited().expect("ended");
     assert_eq!(exit.kind, ExitKind::Deadlock);
-    let stderr: Vec<String> = run.runtime().lines_since(0).into_iter().map(|l| l.text).collect();
+    let stderr: Vec<String> = run.control().lines_since(0).into_iter().map(|l| l.text).collect();
     assert_eq!(stderr[0], "fatal error: all goroutines are asleep - deadlock!");
 }

@@ -27,12 +27,12 @@ async fn simple_at_ten_times_prints_like_virtual_time() {
     wait_for_end(&run, 5_000.0).await;
     let took = performance_now() - started;
     assert!(run.is_finished(), "the run did not end");
-    assert_eq!(run.runtime().lines_since(0), expected.lines);
-    assert_eq!(run.runtime().exited().unwrap().status, 0);
+    assert_eq!(run.control().lines_since(0), expected.lines);
+    assert_eq!(run.control().exited().unwrap().status, 0);
     // 1 s of virtual time at 10× takes about 100 ms of real time.
     assert!(took >= 90.0, "too fast: {took} ms");
     assert!(!run.has_pending_timer());
-    assert_eq!(run.runtime().pending_timers(), 0);
+    assert_eq!(run.control().pending_timers(), 0);
 }
 
 #[wasm_bindgen_test]
@@ -41,10 +41,10 @@ async fn deadlock_is_detected_in_the_page() {
     let expected = run_virtual(program(&params));
     let run = BrowserRun::start(program(&params), 10.0, TraceLevel::Full);
     wait_for_end(&run, 5_000.0).await;
-    let exit = run.runtime().exited().expect("ended");
+    let exit = run.control().exited().expect("ended");
     assert_eq!(exit.kind, ExitKind::Deadlock);
     assert_eq!(exit.status, 2);
-    assert_eq!(run.runtime().lines_since(0), expected.lines);
+    assert_eq!(run.control().lines_since(0), expected.lines);
 }
 
 #[wasm_bindgen_test]
@@ -55,7 +55,7 @@ async fn many_goroutines_share_one_timer() {
     let run = BrowserRun::start(program(&params), 10.0, TraceLevel::Counts);
     TimeoutFuture::new(0).await;
     wait_for_end(&run, 5_000.0).await;
-    assert_eq!(run.runtime().summary().finished, 2_001);
+    assert_eq!(run.control().summary().finished, 2_001);
     assert!(!run.has_pending_timer());
 }
 
@@ -66,14 +66,14 @@ async fn stop_in_the_middle_leaves_no_output_and_no_timer() {
     TimeoutFuture::new(250).await;
     assert!(!run.is_finished());
     assert!(run.has_pending_timer());
-    let printed = run.runtime().lines_since(0).len();
+    let printed = run.control().lines_since(0).len();
     assert!(printed >= 2, "the goroutines printed at 0 ms");
     run.stop();
     assert!(!run.has_pending_timer());
-    assert_eq!(run.runtime().pending_timers(), 0);
-    assert_eq!(run.runtime().exited().unwrap().kind, ExitKind::Stopped);
+    assert_eq!(run.control().pending_timers(), 0);
+    assert_eq!(run.control().exited().unwrap().kind, ExitKind::Stopped);
     TimeoutFuture::new(1_000).await;
-    assert_eq!(run.runtime().lines_since(0).len(), printed);
+    assert_eq!(run.control().lines_since(0).len(), printed);
 }
 
 #[wasm_bindgen_test]
@@ -96,6 +96,6 @@ async fn gosched_and_channels_work_through_spawn_local() {
     let expected = run_virtual(make());
     let run = BrowserRun::start(make(), 1.0, TraceLevel::Full);
     wait_for_end(&run, 2_000.0).await;
-    assert_eq!(run.runtime().lines_since(0), expected.lines);
+    assert_eq!(run.control().lines_since(0), expected.lines);
     assert_eq!(expected.stdout, vec!["avant", "autre", "reçu 3"]);
 }

@@ -8,7 +8,7 @@ use std::time::Duration;
 
 use super::state::{ConsoleLine, RunBatch, RunEnd, RunSummary, Stream};
 use super::timeline::{Activity, LaneChange, LaneEnd, LaneEvent, StateCounts};
-use crate::runtime::{self, Counters, Cut, Event, EventKind, Exit, ExitKind, Preview, Runtime, Summary, TraceLevel};
+use crate::runtime::{self, Counters, Cut, Event, EventKind, Exit, ExitKind, Preview, RunControl, Summary, TraceLevel};
 
 /// Above this many goroutines a run keeps counts only, not one event per step.
 pub const FULL_TRACE_MAX_GOROUTINES: u64 = 2_000;
@@ -31,7 +31,7 @@ pub fn expected_ms(preview: &Preview) -> Option<f64> {
 
 /// Reads a run incrementally: each batch holds only what was recorded since the previous one.
 pub struct RunFeed {
-    runtime: Runtime,
+    control: RunControl,
     lines: usize,
     events: usize,
     samples: usize,
@@ -39,8 +39,8 @@ pub struct RunFeed {
 }
 
 impl RunFeed {
-    pub fn new(runtime: Runtime) -> Self {
-        RunFeed { runtime, lines: 0, events: 0, samples: 0, finished: false }
+    pub fn new(control: RunControl) -> Self {
+        RunFeed { control, lines: 0, events: 0, samples: 0, finished: false }
     }
 
     /// The next batch, or `None` once the batch carrying the end has been delivered.
@@ -48,17 +48,17 @@ impl RunFeed {
         if self.finished {
             return None;
         }
-        let lines = self.runtime.lines_since(self.lines);
+        let lines = self.control.lines_since(self.lines);
         self.lines += lines.len();
-        let events = self.runtime.events_since(self.events);
+        let events = self.control.events_since(self.events);
         self.events += events.len();
-        let samples = self.runtime.samples_since(self.samples);
+        let samples = self.control.samples_since(self.samples);
         self.samples += samples.len();
-        let now_ms = ms(self.runtime.now());
+        let now_ms = ms(self.control.now());
         // Samples close past instants; the live counters tell where the current one stands.
-        let live = (now_ms, StateCounts::from(&self.runtime.counters()));
+        let live = (now_ms, StateCounts::from(&self.control.counters()));
         let counts = samples.iter().map(|sample| (ms(sample.at), StateCounts::from(&sample.counters))).chain([live]);
-        let summary = self.runtime.summary();
+        let summary = self.control.summary();
         let end = summary.exit.map(run_end);
         self.finished = end.is_some();
         Some(RunBatch {

@@ -7,8 +7,9 @@
 //! goroutine slots, a run queue, one timer heap, the trace and the exit. Primitives find the
 //! calling goroutine through the id the driver sets while it polls that goroutine.
 //!
-//! Two drivers sit behind the same seam ([`Runtime::begin_poll`], [`Runtime::end_poll`],
-//! [`Runtime::fire_due`], [`Runtime::next_deadline`], [`Runtime::check_deadlock`]):
+//! Programs hold a [`Runtime`]; drivers hold a [`RunControl`], the seam both drivers sit
+//! behind ([`RunControl::begin_poll`], [`RunControl::end_poll`], [`RunControl::fire_due`],
+//! [`RunControl::next_deadline`], [`RunControl::check_deadlock`]):
 //! - [`virtual_driver`]: its own executor; when nothing can run, time jumps to the next deadline.
 //!   It serves the tests, the native command and the page's « instantané » mode, and runs in
 //!   slices ([`VirtualRun::step`]) so the page never freezes.
@@ -29,6 +30,7 @@
 //! one instant as a multiset.
 
 mod chan;
+mod control;
 mod mutex;
 mod rwmutex;
 mod scheduler;
@@ -45,6 +47,7 @@ use std::rc::Rc;
 use std::time::Duration;
 
 pub use chan::Chan;
+pub use control::RunControl;
 pub use mutex::Mutex;
 pub use rwmutex::RwMutex;
 pub use scheduler::{StackHook, TimerCallback, WakeMode};
@@ -91,19 +94,6 @@ impl Program {
 pub struct Runtime(Rc<RefCell<Core>>);
 
 impl Runtime {
-    /// A runtime with no goroutine yet. `clock` gives real time in milliseconds (native
-    /// `Instant`, browser `performance.now()`); it is only read when recording events.
-    pub fn new(level: TraceLevel, clock: Rc<dyn Fn() -> f64>, mode: WakeMode) -> Self {
-        Runtime(Rc::new(RefCell::new(Core::new(level, clock, mode))))
-    }
-
-    /// Spawns `program`'s main as goroutine 1. Call once, before driving.
-    pub fn start(&self, program: Program) -> Gid {
-        self.with(|core| core.expected_lines = program.expected_lines);
-        let main = (program.main)(self.clone());
-        self.go_boxed(main)
-    }
-
     /// Borrows the state for one step. Wakers are never called from here: the browser driver
     /// takes them with [`Runtime::take_wakes`] and calls them once the borrow is released.
     fn with<R>(&self, f: impl FnOnce(&mut Core) -> R) -> R {
@@ -151,16 +141,6 @@ impl Runtime {
     /// ends, however it ends. Ignored once the program has ended.
     pub fn write(&self, stream: Stream, bytes: &[u8]) {
         self.with(|core| core.write(stream, bytes));
-    }
-
-    /// The text written to `stream` after its last newline (not yet a [`Line`]).
-    pub fn partial_line(&self, stream: Stream) -> String {
-        self.read(|core| String::from_utf8_lossy(core.partial(stream)).into_owned())
-    }
-
-    /// False once a run whose stdout did not end with a newline has ended.
-    pub fn stdout_newline_terminated(&self) -> bool {
-        self.read(|core| !core.stdout_unterminated)
     }
 
     /// A panic whose whole stderr text the caller formats (Go's message and traceback); `msg`
@@ -222,13 +202,6 @@ impl Runtime {
         drop(garbage);
     }
 
-    /// Stops the run from outside: nothing prints any more, every timer is cleared and every
-    /// goroutine future and waker is dropped.
-    pub fn stop(&self) {
-        let garbage = self.with(|core| core.finish(ExitKind::Stopped, -1, 1, Vec::new()));
-        drop(garbage);
-    }
-
     /// Current virtual time.
     pub fn now(&self) -> Duration {
         self.read(|core| core.now())
@@ -259,156 +232,13 @@ impl Runtime {
         RwMutex::new(self.clone())
     }
 
-    pub fn exited(&self) -> Option<Exit> {
-        self.read(|core| core.exit)
-    }
-
+    /// Goroutine counts by state, as `runtime.NumGoroutine` sees them: reading, not steering.
     pub fn counters(&self) -> Counters {
         self.read(|core| core.trace.counters)
     }
 
-    pub fn trace_level(&self) -> TraceLevel {
-        self.read(|core| core.trace.level)
-    }
-
-    pub fn summary(&self) -> Summary {
-        self.read(|core| {
-            let c = core.trace.counters;
-            Summary {
-                started: c.started,
-                finished: c.done,
-                killed: c.killed,
-                leaked: core.trace.leaked,
-                lines_printed: c.lines_printed,
-                lines_lost: core.expected_lines.map(|e| e.saturating_sub(c.lines_printed)),
-                elapsed: core.now(),
-                exit: core.exit,
-            }
-        })
-    }
-
-    /// Events recorded from index `cursor` on (empty at level `Counts`). The next cursor is
-    /// `cursor + returned.len()`.
-    pub fn events_since(&self, cursor: usize) -> Vec<Event> {
-        self.read(|core| core.trace.events.get(cursor..).unwrap_or_default().to_vec())
-    }
-
-    pub fn event_count(&self) -> usize {
-        self.read(|core| core.trace.events.len())
-    }
-
-    /// Printed lines (stdout and stderr) from index `cursor` on.
-    pub fn lines_since(&self, cursor: usize) -> Vec<Line> {
-        self.read(|core| core.trace.lines.get(cursor..).unwrap_or_default().to_vec())
-    }
-
-    /// Counter samples, one per past virtual instant, from index `cursor` on.
-    pub fn samples_since(&self, cursor: usize) -> Vec<Sample> {
-        self.read(|core| core.trace.samples.get(cursor..).unwrap_or_default().to_vec())
-    }
-
-    /// State of one goroutine (`None` for an unknown id).
-    pub fn goroutine_state(&self, gid: Gid) -> Option<GState> {
-        self.read(|core| core.state(gid))
-    }
-
-    /// States of goroutines `from..from + limit` (ids start at 1), for the lifecycle diagram.
-    pub fn goroutine_states(&self, from: Gid, limit: usize) -> Vec<(Gid, GState)> {
-        self.read(|core| {
-            let start = (from.max(1) - 1) as usize;
-            core.slots.iter().enumerate().skip(start).take(limit).map(|(i, slot)| (i as Gid + 1, slot.state)).collect()
-        })
-    }
-
-    /// Timers still armed in the heap (0 after exit or stop).
-    pub fn pending_timers(&self) -> usize {
-        self.read(|core| core.pending_timers())
-    }
-
-    // ---- Driver seam -------------------------------------------------------------------
-
-    /// Earliest timer deadline, in virtual time.
-    pub fn next_deadline(&self) -> Option<Duration> {
-        self.read(|core| core.next_deadline().map(Duration::from_nanos))
-    }
-
-    /// True once if the earliest deadline changed since the last call (driver re-arms its timer).
-    pub fn take_deadline_changed(&self) -> bool {
-        self.with(|core| std::mem::take(&mut core.deadline_changed))
-    }
-
-    /// Fires every timer due at or before `until`, advancing virtual time; returns how many fired.
-    pub fn fire_due(&self, until: Duration) -> usize {
-        self.fire_due_up_to(until, usize::MAX)
-    }
-
-    /// Declares Go's deadlock if nothing can run and no timer is pending. Returns true if it did.
-    pub fn check_deadlock(&self) -> bool {
-        let garbage = self.with(|core| {
-            core.is_stuck().then(|| match core.main_returned_at {
-                // A drained preview: everyone who could run has run.
-                Some(_) => core.finish(ExitKind::MainReturned, 0, 1, Vec::new()),
-                None => core.deadlock(),
-            })
-        });
-        garbage.is_some()
-    }
-
-    /// Fires at most `limit` timers due at or before `until`; returns how many fired.
-    pub fn fire_due_up_to(&self, until: Duration, limit: usize) -> usize {
-        let mut fired = 0;
-        while fired < limit {
-            let now = self.with(|core| core.fire_due(scheduler::nanos(until), limit - fired));
-            fired += now;
-            let callbacks = self.with(|core| std::mem::take(&mut core.fired_callbacks));
-            if callbacks.is_empty() {
-                break;
-            }
-            for (mut callback, at) in callbacks {
-                let again = callback(at);
-                match again {
-                    Some(period) if self.exited().is_none() => {
-                        self.with(|core| core.add_callback_timer(period, callback));
-                    }
-                    _ => drop(callback),
-                }
-            }
-        }
-        fired
-    }
-
-    /// In [`WakeMode::DeferredWakers`]: up to `limit` wakers of goroutines made runnable, oldest
-    /// first, for the driver to call.
-    pub fn take_wakes(&self, limit: usize) -> Vec<std::task::Waker> {
-        self.with(|core| {
-            let n = limit.min(core.pending_wakes.len());
-            core.pending_wakes.drain(..n).collect()
-        })
-    }
-
-    /// Up to `limit` goroutines spawned and not yet handed to the executor, oldest first.
-    pub fn take_spawned_up_to(&self, limit: usize) -> Vec<(Gid, GoFuture)> {
-        self.with(|core| {
-            let n = limit.min(core.spawned.len());
-            let gids: Vec<Gid> = core.spawned.drain(..n).collect();
-            gids.into_iter().filter_map(|gid| core.slot(gid).fut.take().map(|f| (gid, f))).collect()
-        })
-    }
-
-    /// Whether wakes or new goroutines are waiting for the driver.
-    pub fn has_pending_dispatch(&self) -> bool {
-        self.read(|core| !core.pending_wakes.is_empty() || !core.spawned.is_empty())
-    }
-
-    /// Before polling `gid`: false means do not poll (the program ended or `gid` finished).
-    pub fn begin_poll(&self, gid: Gid) -> bool {
-        self.with(|core| core.begin_poll(gid))
-    }
-
-    /// After polling `gid`. `waker` is the executor's waker, kept to wake the task later.
-    pub fn end_poll(&self, gid: Gid, ready: bool, waker: Option<&std::task::Waker>) {
-        let garbage = self.with(|core| core.end_poll(gid, ready, waker));
-        drop(garbage);
+    pub fn exited(&self) -> Option<Exit> {
+        self.read(|core| core.exit)
     }
 
     pub(crate) fn core(&self) -> &RefCell<Core> {

@@ -10,7 +10,7 @@ use std::task::{Context, Waker};
 use std::time::Duration;
 
 use super::trace::{Event, Exit, Line, Sample, Stream, Summary, TraceLevel};
-use super::{Program, Runtime, WakeMode};
+use super::{Program, RunControl, WakeMode};
 
 /// Result of one slice of work.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -63,7 +63,7 @@ impl RunReport {
 
 /// A run driven in virtual time.
 pub struct VirtualRun {
-    rt: Runtime,
+    rt: RunControl,
 }
 
 /// A real clock in milliseconds for native runs; 0 on wasm (use [`VirtualRun::with_clock`]).
@@ -86,13 +86,13 @@ impl VirtualRun {
 
     /// Like `new` with the driver's real clock (milliseconds), e.g. `performance.now()`.
     pub fn with_clock(program: Program, level: TraceLevel, clock: Rc<dyn Fn() -> f64>) -> Self {
-        let rt = Runtime::new(level, clock, WakeMode::RunQueue);
+        let rt = RunControl::new(level, clock, WakeMode::RunQueue);
         rt.start(program);
         VirtualRun { rt }
     }
 
     /// The handle to read the trace and counters from.
-    pub fn runtime(&self) -> &Runtime {
+    pub fn control(&self) -> &RunControl {
         &self.rt
     }
 

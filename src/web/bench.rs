@@ -202,13 +202,13 @@ async fn run_runtime(n: u32, sleep_ms: u32) -> Report {
     let run = BrowserRun::start(program, 1.0, TraceLevel::Counts);
     loop {
         next_macrotask().await;
-        if run.runtime().counters().sleeping >= u64::from(n) || run.is_finished() {
+        if run.control().counters().sleeping >= u64::from(n) || run.is_finished() {
             break;
         }
     }
     let parked_at = performance_now();
     let peak = Snapshot::take();
-    let parked_peak = run.runtime().counters().sleeping;
+    let parked_peak = run.control().counters().sleeping;
     let finished_at = wait_for(&end).await;
     drop(run);
     Report {

@@ -14,7 +14,7 @@ use gloo_timers::future::TimeoutFuture;
 
 use crate::cell::feed::{trace_level, RunFeed};
 use crate::cell::state::RunBatch;
-use crate::runtime::{Runtime, VirtualRun};
+use crate::runtime::{RunControl, VirtualRun};
 use crate::scenarios::Prepared;
 use crate::url_state::Speed;
 use crate::web::runtime_driver::{performance_now, BrowserRun};
@@ -26,7 +26,7 @@ const VIRTUAL_SLICE: usize = 20_000;
 
 enum Driver {
     Browser(BrowserRun),
-    Virtual { runtime: Runtime, cancelled: Rc<Cell<bool>> },
+    Virtual { runtime: RunControl, cancelled: Rc<Cell<bool>> },
 }
 
 pub struct CellRun {
@@ -54,7 +54,7 @@ impl CellRun {
         match speed {
             Speed::Factor(factor) => {
                 let run = BrowserRun::start(program, factor, level);
-                let mut feed = RunFeed::new(run.runtime().clone());
+                let mut feed = RunFeed::new(run.control().clone());
                 let interval = Interval::new(COLLECT_EVERY_MS, move || {
                     if let Some(batch) = feed.next_batch() {
                         on_batch(batch);
@@ -64,7 +64,7 @@ impl CellRun {
             }
             Speed::Instant => {
                 let mut run = VirtualRun::with_clock(program, level, Rc::new(performance_now));
-                let runtime = run.runtime().clone();
+                let runtime = run.control().clone();
                 let cancelled = Rc::new(Cell::new(false));
                 let mut feed = RunFeed::new(runtime.clone());
                 let flag = cancelled.clone();

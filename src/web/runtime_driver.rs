@@ -28,7 +28,7 @@ use gloo_timers::callback::Timeout;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
-use crate::runtime::{Gid, GoFuture, Program, Runtime, TraceLevel, WakeMode};
+use crate::runtime::{Gid, GoFuture, Program, RunControl, TraceLevel, WakeMode};
 
 /// `performance.now()` in milliseconds, the real clock of browser traces.
 pub fn performance_now() -> f64 {
@@ -45,7 +45,7 @@ const SLICE_TASKS: usize = 2048;
 const FIRE_LIMIT: usize = 4096;
 
 struct Shared {
-    rt: Runtime,
+    rt: RunControl,
     speed: f64,
     /// The armed timeout, if any.
     timer: RefCell<Option<Timeout>>,
@@ -71,7 +71,7 @@ pub struct BrowserRun {
 impl BrowserRun {
     /// Starts `program`; `speed` scales durations (2.0 runs twice as fast as real Go).
     pub fn start(program: Program, speed: f64, level: TraceLevel) -> Self {
-        let rt = Runtime::new(level, Rc::new(performance_now), WakeMode::DeferredWakers);
+        let rt = RunControl::new(level, Rc::new(performance_now), WakeMode::DeferredWakers);
         let speed = if speed.is_finite() && speed > 0.0 { speed } else { 1.0 };
         let shared = Rc::new(Shared {
             rt,
@@ -91,7 +91,7 @@ impl BrowserRun {
     }
 
     /// The handle to read the trace and counters from.
-    pub fn runtime(&self) -> &Runtime {
+    pub fn control(&self) -> &RunControl {
         &self.shared.rt
     }
 
