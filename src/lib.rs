@@ -2,6 +2,7 @@
 //!
 //! # Layout
 //! - [`cell`]: a runnable cell's state, actions and timeline model (pure).
+//! - [`codec`]: raw DEFLATE and base64url for links that carry code (pure).
 //! - [`engine`]: the messages between the page and the engine that runs programs in a Web
 //!   Worker (pure).
 //! - [`go`]: a Go-subset interpreter (lexer, parser, checker and compiler, bytecode VM) whose
@@ -15,6 +16,7 @@
 //! - `components`: yew components that render state and dispatch actions (wasm only).
 
 pub mod cell;
+pub mod codec;
 pub mod engine;
 pub mod go;
 pub mod lesson;
