@@ -4,5 +4,6 @@
 
 pub mod feed;
 pub mod lifecycle;
+pub mod marks;
 pub mod state;
 pub mod timeline;
