@@ -11,7 +11,7 @@ use goroutines_notebook::cell::timeline::{Activity, LaneChange, LaneEnd, Timelin
 use goroutines_notebook::runtime::{
     self, BlockReason, Cut, Event, EventKind, Exit, ExitKind, Program, TraceLevel, VirtualRun,
 };
-use goroutines_notebook::scenarios::{self, go_source, Params, ScenarioId};
+use goroutines_notebook::scenarios::{go_source, Params, ScenarioId};
 
 fn ms(n: u64) -> Duration {
     Duration::from_millis(n)
@@ -219,7 +219,7 @@ fn slicing_a_run_neither_loses_nor_repeats_output() {
 fn big_runs_are_traced_as_counts() {
     let mut params = Params::defaults(ScenarioId::Many);
     params.set_text("goroutines", "3000");
-    let prepared = scenarios::prepare_or_report(&go_source(&params).text());
+    let prepared = goroutines_notebook::engine::prepare_or_report(&go_source(&params).text());
     assert_eq!(trace_level(&prepared.preview), TraceLevel::Counts);
     let state = watch_in_slices(prepared.program, TraceLevel::Counts, 500);
     let timeline = &state.run.timeline;
@@ -274,7 +274,7 @@ fn the_preview_sets_the_scale_and_the_trace_level() {
         for (name, value) in values {
             params.set(name, *value);
         }
-        scenarios::prepare_or_report(&go_source(&params).text()).preview
+        goroutines_notebook::engine::prepare_or_report(&go_source(&params).text()).preview
     };
     let simple = preview(ScenarioId::Simple, &[]);
     assert_eq!((expected_ms(&simple), trace_level(&simple)), (Some(1000.0), TraceLevel::Full));

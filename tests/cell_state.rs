@@ -2,6 +2,7 @@
 
 use std::rc::Rc;
 
+use goroutines_notebook::cell::marks::{MarkKind, SourceMark};
 use goroutines_notebook::cell::state::{
     CellAction, CellState, ConsoleLine, Phase, RunBatch, RunEnd, Stream, MAX_CONSOLE_LINES,
 };
@@ -41,10 +42,13 @@ fn the_preview_sets_the_progress_scale_of_its_own_run_only() {
     let state = Rc::new(CellState::new(1, None, vec![]));
     let state = state.apply(CellAction::RunStarted { generation: 1, expected_ms: None });
     let state = state.apply(CellAction::RunStarted { generation: 2, expected_ms: None });
-    let state = state.apply(CellAction::Previewed { generation: 1, expected_ms: Some(300.0) });
-    assert_eq!(state.run.expected_ms, None, "a replaced run's preview is ignored");
-    let state = state.apply(CellAction::Previewed { generation: 2, expected_ms: Some(1000.0) });
+    let mark =
+        |line| SourceMark { line, column: 2, message: "declared and not used: x".into(), kind: MarkKind::CompileError };
+    let state = state.apply(CellAction::Previewed { generation: 1, expected_ms: Some(300.0), marks: vec![mark(3)] });
+    assert_eq!((state.run.expected_ms, state.run.marks.len()), (None, 0), "a replaced run's preview is ignored");
+    let state = state.apply(CellAction::Previewed { generation: 2, expected_ms: Some(1000.0), marks: vec![mark(7)] });
     assert_eq!(state.run.expected_ms, Some(1000.0));
+    assert_eq!(*state.run.marks, vec![mark(7)], "the editor marks the current run's errors");
 }
 
 #[test]

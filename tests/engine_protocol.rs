@@ -2,6 +2,7 @@
 //! a program printed, and a damaged message is an error, never a panic.
 #![cfg(not(target_arch = "wasm32"))]
 
+use goroutines_notebook::cell::marks::{MarkKind, SourceMark};
 use goroutines_notebook::cell::state::{ConsoleLine, RunBatch, RunEnd, RunSummary, Stream};
 use goroutines_notebook::cell::timeline::{Activity, LaneChange, LaneEnd, LaneEvent, StateCounts};
 use goroutines_notebook::engine::protocol::{Reply, Request};
@@ -58,8 +59,20 @@ fn every_message_round_trips() {
     }
     let replies = [
         Reply::Ready,
-        Reply::Started { id: 3, expected_ms: Some(1000.0) },
-        Reply::Started { id: 3, expected_ms: None },
+        Reply::Started { id: 3, expected_ms: Some(1000.0), marks: vec![] },
+        Reply::Started {
+            id: 3,
+            expected_ms: None,
+            marks: vec![
+                SourceMark {
+                    line: 4,
+                    column: 2,
+                    message: "declared and not used: x".into(),
+                    kind: MarkKind::CompileError,
+                },
+                SourceMark { line: 9, column: 1, message: "a;b:1:".into(), kind: MarkKind::Panic },
+            ],
+        },
         Reply::Batch { id: 9, batch: RunBatch::default() },
         Reply::Batch { id: 9, batch: rich_batch() },
         Reply::Batch { id: 9, batch: RunBatch { end: Some(RunEnd::Stopped), ..RunBatch::default() } },

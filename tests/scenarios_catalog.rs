@@ -5,8 +5,9 @@
 use std::collections::BTreeSet;
 use std::time::Duration;
 
+use goroutines_notebook::engine::prepare;
 use goroutines_notebook::scenarios::template::{self, Format};
-use goroutines_notebook::scenarios::{go_source, prepare, Params, ScenarioId};
+use goroutines_notebook::scenarios::{go_source, Params, ScenarioId};
 
 #[test]
 fn names_are_unique_and_round_trip() {
@@ -103,7 +104,7 @@ fn preview_of(id: ScenarioId, values: &[(&str, i128)]) -> goroutines_notebook::r
     }
     match prepare(&go_source(&params).text()) {
         Ok(prepared) => prepared.preview,
-        Err(errors) => panic!("{}", errors.join("\n")),
+        Err(errors) => panic!("{}", errors.lines.join("\n")),
     }
 }
 

@@ -12,6 +12,7 @@
 
 use std::rc::Rc;
 
+use super::marks::SourceMark;
 use super::timeline::{LaneEvent, StateCounts, Timeline};
 use crate::scenarios::{Params, ScenarioId};
 use crate::url_state::{CellIndex, CellLink, LinkNotice, Speed};
@@ -77,6 +78,8 @@ pub struct RunView {
     pub now_ms: f64,
     /// The program's expected duration, when known, for the progress bar.
     pub expected_ms: Option<f64>,
+    /// Compile errors (and, later, the panic's line) for the editor to mark.
+    pub marks: Rc<Vec<SourceMark>>,
 }
 
 impl RunView {
@@ -90,6 +93,7 @@ impl RunView {
             summary: RunSummary::default(),
             now_ms: 0.0,
             expected_ms: None,
+            marks: Rc::default(),
         }
     }
 }
@@ -131,10 +135,12 @@ pub enum CellAction {
         generation: u64,
         expected_ms: Option<f64>,
     },
-    /// The engine compiled and previewed the run: its duration, when known.
+    /// The engine compiled and previewed the run: its duration, when known, and where the
+    /// compile errors are.
     Previewed {
         generation: u64,
         expected_ms: Option<f64>,
+        marks: Vec<SourceMark>,
     },
     Output {
         generation: u64,
@@ -197,7 +203,10 @@ impl CellState {
                 next.run.phase = Phase::Running;
                 next.run.expected_ms = expected_ms;
             }
-            CellAction::Previewed { expected_ms, .. } => next.run.expected_ms = expected_ms,
+            CellAction::Previewed { expected_ms, marks, .. } => {
+                next.run.expected_ms = expected_ms;
+                next.run.marks = Rc::new(marks);
+            }
             CellAction::Output { batch, .. } => absorb(&mut next.run, batch),
             CellAction::Stopped { .. } => next.run.phase = Phase::Ended(RunEnd::Stopped),
         }

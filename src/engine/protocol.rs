@@ -6,6 +6,7 @@
 
 use std::fmt::Write;
 
+use crate::cell::marks::{MarkKind, SourceMark};
 use crate::cell::state::{ConsoleLine, RunBatch, RunEnd, RunSummary, Stream};
 use crate::cell::timeline::{Activity, LaneChange, LaneEnd, LaneEvent, StateCounts};
 use crate::runtime::BlockReason;
@@ -25,8 +26,9 @@ pub enum Request {
 pub enum Reply {
     /// Loaded and listening: requests sent before this one were queued by the page.
     Ready,
-    /// Run `id` compiled and was previewed; `expected_ms` is its duration when known.
-    Started { id: u64, expected_ms: Option<f64> },
+    /// Run `id` compiled and was previewed (`expected_ms`: its duration when known), or did
+    /// not compile (`marks`: the errors' places; its batch tells the rest).
+    Started { id: u64, expected_ms: Option<f64>, marks: Vec<SourceMark> },
     /// Output of run `id` since the previous batch; the last batch carries the end.
     Batch { id: u64, batch: RunBatch },
 }
@@ -80,8 +82,15 @@ impl Reply {
             Reply::Ready => {
                 w.tag('Y');
             }
-            Reply::Started { id, expected_ms } => {
-                w.tag('P').u(*id).opt_f(*expected_ms);
+            Reply::Started { id, expected_ms, marks } => {
+                w.tag('P').u(*id).opt_f(*expected_ms).u(marks.len() as u64);
+                for mark in marks {
+                    let kind = match mark.kind {
+                        MarkKind::CompileError => 'E',
+                        MarkKind::Panic => 'P',
+                    };
+                    w.u(u64::from(mark.line)).u(u64::from(mark.column)).tag(kind).text(&mark.message);
+                }
             }
             Reply::Batch { id, batch } => {
                 w.tag('B').u(*id);
@@ -95,7 +104,21 @@ impl Reply {
         let mut r = Reader { text, pos: 0 };
         let reply = match r.tag()? {
             'Y' => Reply::Ready,
-            'P' => Reply::Started { id: r.u()?, expected_ms: r.opt_f()? },
+            'P' => {
+                let (id, expected_ms) = (r.u()?, r.opt_f()?);
+                let mut marks = Vec::new();
+                for _ in 0..r.count()? {
+                    let line = r.u32()?;
+                    let column = r.u32()?;
+                    let kind = match r.tag()? {
+                        'E' => MarkKind::CompileError,
+                        'P' => MarkKind::Panic,
+                        _ => return Err(r.error("a mark kind")),
+                    };
+                    marks.push(SourceMark { line, column, kind, message: r.text()?.to_owned() });
+                }
+                Reply::Started { id, expected_ms, marks }
+            }
             'B' => Reply::Batch { id: r.u()?, batch: read_batch(&mut r)? },
             _ => return Err(r.error("a reply tag")),
         };
@@ -291,6 +314,10 @@ impl<'a> Reader<'a> {
             return Err(self.error("a count within the message"));
         }
         Ok(count)
+    }
+
+    fn u32(&mut self) -> Result<u32, WireError> {
+        u32::try_from(self.u()?).map_err(|_| self.error("a 32-bit number"))
     }
 
     fn i(&mut self) -> Result<i64, WireError> {

@@ -71,9 +71,18 @@ pub fn sort_small_by_key<T, K: PartialOrd>(v: &mut [T], key: impl Fn(&T) -> K) {
     }
 }
 
-/// The errors as gc prints them, one per line, sorted by position, at most [`MAX_ERRORS`]
-/// followed by `too many errors`. Duplicates on one line with the same text are dropped.
-pub fn render(file_name: &str, src: &str, diags: &[Diagnostic]) -> Vec<String> {
+/// One error as reported: gc's 1-based line and byte column, its message and its notes.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Reported {
+    pub line: u32,
+    pub column: u32,
+    pub message: String,
+    pub notes: Vec<(u32, u32, String)>,
+}
+
+/// The errors gc reports, sorted by position: the first [`MAX_ERRORS`] found, duplicates on
+/// one line with the same text dropped. The flag says more were found (`too many errors`).
+pub fn reported(src: &str, diags: &[Diagnostic]) -> (Vec<Reported>, bool) {
     let map = LineMap::new(src);
     // gc stops at the 10th error it finds, then prints those sorted by position.
     let mut kept: Vec<&Diagnostic> = Vec::new();
@@ -88,14 +97,34 @@ pub fn render(file_name: &str, src: &str, diags: &[Diagnostic]) -> Vec<String> {
     let too_many = kept.len() > MAX_ERRORS;
     kept.truncate(MAX_ERRORS);
     sort_small_by_key(&mut kept, |d| d.span.start);
+    let reported = kept
+        .into_iter()
+        .map(|diag| {
+            let (line, column) = map.line_col(diag.span.start);
+            let notes = diag
+                .notes
+                .iter()
+                .map(|(span, note)| {
+                    let (l, c) = map.line_col(span.start);
+                    (l, c, note.clone())
+                })
+                .collect();
+            Reported { line, column, message: diag.message.clone(), notes }
+        })
+        .collect();
+    (reported, too_many)
+}
+
+/// The errors as gc prints them, one per line, sorted by position, at most [`MAX_ERRORS`]
+/// followed by `too many errors`. Duplicates on one line with the same text are dropped.
+pub fn render(file_name: &str, src: &str, diags: &[Diagnostic]) -> Vec<String> {
+    let (reported, too_many) = reported(src, diags);
     let mut out: Vec<String> = Vec::new();
     let mut last_pos = (1, 1);
-    for diag in kept {
-        let (line, col) = map.line_col(diag.span.start);
-        last_pos = (line, col);
-        let mut text = format!("{file_name}:{line}:{col}: {}", diag.message);
-        for (span, note) in &diag.notes {
-            let (l, c) = map.line_col(span.start);
+    for error in &reported {
+        last_pos = (error.line, error.column);
+        let mut text = format!("{file_name}:{}:{}: {}", error.line, error.column, error.message);
+        for (l, c, note) in &error.notes {
             text.push_str(&format!("\n\t{file_name}:{l}:{c}: {note}"));
         }
         out.push(text);

@@ -40,7 +40,23 @@ pub fn build(src: &str, limits: vm::Limits) -> Result<crate::runtime::Program, V
 
 /// Compiles `src` once; [`vm::runtime_program`] makes any number of runs of it.
 pub fn compile(src: &str) -> Result<Rc<bytecode::Program>, Vec<String>> {
-    compile::compile_source(src).map(Rc::new).map_err(|diags| diag::render(FILE_NAME, src, &diags))
+    compile_report(src).map_err(|errors| errors.lines)
+}
+
+/// Compile errors twice over: as `go build` prints them, and at their positions, for an
+/// editor to mark.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CompileErrors {
+    pub lines: Vec<String>,
+    pub errors: Vec<diag::Reported>,
+}
+
+/// [`compile`], with the errors' positions.
+pub fn compile_report(src: &str) -> Result<Rc<bytecode::Program>, CompileErrors> {
+    compile::compile_source(src).map(Rc::new).map_err(|diags| CompileErrors {
+        lines: diag::render(FILE_NAME, src, &diags),
+        errors: diag::reported(src, &diags).0,
+    })
 }
 
 /// What a whole run printed and its exit status, as a terminal shows them.

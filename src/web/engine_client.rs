@@ -16,6 +16,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{ErrorEvent, Event, MessageEvent, Worker, WorkerOptions, WorkerType};
 use yew::Callback;
 
+use crate::cell::marks::SourceMark;
 use crate::cell::state::{ConsoleLine, RunBatch, RunEnd, Stream};
 use crate::engine::protocol::{Reply, Request};
 use crate::url_state::Speed;
@@ -27,9 +28,10 @@ const ENGINE_LOADER: &str = "engine_loader.js";
 /// What a run hears from the engine.
 #[derive(Clone, Debug, PartialEq)]
 pub enum RunEvent {
-    /// Compiled and previewed: the duration when known.
+    /// Compiled and previewed: the duration when known, and compile errors' places.
     Started {
         expected_ms: Option<f64>,
+        marks: Vec<SourceMark>,
     },
     Batch(RunBatch),
 }
@@ -177,7 +179,7 @@ fn receive(text: &str) {
             }
             return;
         }
-        Reply::Started { id, expected_ms } => (id, RunEvent::Started { expected_ms }),
+        Reply::Started { id, expected_ms, marks } => (id, RunEvent::Started { expected_ms, marks }),
         Reply::Batch { id, batch } => (id, RunEvent::Batch(batch)),
     };
     let listener = CLIENT.with(|client| {

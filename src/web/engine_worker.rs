@@ -13,8 +13,8 @@ use wasm_bindgen::JsCast;
 use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
 
 use crate::cell::feed::expected_ms;
+use crate::engine::prepare_or_report;
 use crate::engine::protocol::{Reply, Request};
-use crate::scenarios::prepare_or_report;
 use crate::web::run_service::CellRun;
 
 /// Where replies go: `postMessage` in the worker, a queued call in the page.
@@ -56,8 +56,9 @@ pub fn run_worker() {
 pub fn handle(text: &str, post: &Post) {
     match Request::decode(text) {
         Ok(Request::Run { id, source, speed }) => {
-            let prepared = prepare_or_report(&source);
-            post(Reply::Started { id, expected_ms: expected_ms(&prepared.preview) }.encode());
+            let mut prepared = prepare_or_report(&source);
+            let marks = std::mem::take(&mut prepared.marks);
+            post(Reply::Started { id, expected_ms: expected_ms(&prepared.preview), marks }.encode());
             let sink = post.clone();
             let run = CellRun::start(prepared, speed, move |batch| {
                 let ended = batch.end.is_some();

@@ -14,8 +14,8 @@ use gloo_timers::future::TimeoutFuture;
 
 use crate::cell::feed::{trace_level, RunFeed};
 use crate::cell::state::RunBatch;
+use crate::engine::Prepared;
 use crate::runtime::{RunControl, VirtualRun};
-use crate::scenarios::Prepared;
 use crate::url_state::Speed;
 use crate::web::runtime_driver::{performance_now, BrowserRun};
 

@@ -53,7 +53,9 @@ pub fn use_cell_runner(store: &CellStore, autorun: bool) -> CellRunner {
             let dispatcher = store.clone();
             let on_event = Callback::from(move |event| {
                 dispatcher.dispatch(match event {
-                    RunEvent::Started { expected_ms } => CellAction::Previewed { generation: current, expected_ms },
+                    RunEvent::Started { expected_ms, marks } => {
+                        CellAction::Previewed { generation: current, expected_ms, marks }
+                    }
                     RunEvent::Batch(batch) => CellAction::Output { generation: current, batch },
                 })
             });

@@ -2,10 +2,10 @@
 //! virtual time, so what the page shows about a run (its duration, its size, the lines main's
 //! return cuts off) comes from the program itself, whatever the code is.
 
+use crate::cell::marks::{MarkKind, SourceMark};
 use crate::go;
 use crate::runtime::{self, ExitKind, Preview, Program};
-
-use super::{go_source, Params};
+use crate::scenarios::{go_source, Params};
 
 /// Work units (goroutine polls and timer firings) a preview may spend: about 15 ms natively
 /// and within one 50 ms browser task, enough for every preset at its defaults (10^4 sleepers
@@ -17,29 +17,46 @@ pub struct Prepared {
     /// Its expected line count is the preview's, so the run's summary counts the lost lines.
     pub program: Program,
     pub preview: Preview,
+    /// Compile errors at their places in the code (empty when it compiled).
+    pub marks: Vec<SourceMark>,
 }
 
-/// Compiles `source` and previews it; `Err` holds the compile errors as `go build` prints them.
-pub fn prepare(source: &str) -> Result<Prepared, Vec<String>> {
-    let compiled = go::compile(source)?;
+/// Compiles `source` and previews it; `Err` holds the compile errors.
+pub fn prepare(source: &str) -> Result<Prepared, go::CompileErrors> {
+    let compiled = go::compile_report(source)?;
     let limits = go::vm::Limits::default();
     let preview = runtime::preview(go::vm::runtime_program(compiled.clone(), limits.clone()), PREVIEW_BUDGET);
     let mut program = go::vm::runtime_program(compiled, limits);
     program.expected_lines = preview.lines_if_completed;
-    Ok(Prepared { program, preview })
+    Ok(Prepared { program, preview, marks: Vec::new() })
 }
 
 /// `source` as a runnable program; one that does not compile prints its errors and exits 1.
 pub fn prepare_or_report(source: &str) -> Prepared {
-    prepare(source).unwrap_or_else(|errors| Prepared {
-        program: Program::new("build failed", move |rt| async move {
-            rt.end_with(ExitKind::BuildFailed, 1, errors);
-        }),
-        preview: Preview { duration: Some(std::time::Duration::ZERO), goroutines: 1, lines_if_completed: None },
+    prepare(source).unwrap_or_else(|errors| {
+        let marks = errors
+            .errors
+            .iter()
+            .map(|error| SourceMark {
+                line: error.line,
+                column: error.column,
+                message: error.message.clone(),
+                kind: MarkKind::CompileError,
+            })
+            .collect();
+        let lines = errors.lines;
+        Prepared {
+            program: Program::new("build failed", move |rt| async move {
+                rt.end_with(ExitKind::BuildFailed, 1, lines);
+            }),
+            preview: Preview { duration: Some(std::time::Duration::ZERO), goroutines: 1, lines_if_completed: None },
+            marks,
+        }
     })
 }
 
-/// The program of `params`' preset: its rendered Go source, interpreted.
+/// The program of `params`' preset: its rendered Go source, interpreted (tests and the native
+/// command run presets this way).
 pub fn program(params: &Params) -> Program {
     let mut program = prepare_or_report(&go_source(params).text()).program;
     program.name = params.scenario().name().to_owned();
