@@ -3,7 +3,11 @@
 //! Format: `?scenario=premature&main_wait_ms=300&speed=2&cell=1&run=1`. Parameter names are the
 //! runtime's ([`crate::scenarios::ParamSpec::name`]). Parsing never fails: unknown or malformed
 //! input is dropped or clamped, and each change becomes a [`LinkNotice`] the page shows as text.
+//!
+//! A cell whose code the reader edited links as `?scenario=NAME&code=…&speed=S`: the source,
+//! raw DEFLATE then base64url ([`encode_code`]), at most [`MAX_CODE_BYTES`].
 
+use crate::codec::{base64url, deflate, inflate};
 use crate::scenarios::{ClampNotice, Params, ScenarioId};
 
 /// Playback speed of a run. `Instant` runs in virtual time.
@@ -62,6 +66,36 @@ pub struct CellLink {
     pub params: Params,
     pub speed: Speed,
     pub run: bool,
+    /// The reader's own code, when it is not the preset's: carried compressed (`code=`).
+    pub code: Option<String>,
+}
+
+/// The most source a link carries, as the Go Playground caps shared snippets.
+pub const MAX_CODE_BYTES: usize = 64 * 1024;
+
+/// `source` as a link's `code=` value: raw DEFLATE, then base64url. `None` beyond
+/// [`MAX_CODE_BYTES`].
+pub fn encode_code(source: &str) -> Option<String> {
+    (source.len() <= MAX_CODE_BYTES).then(|| base64url::encode(&deflate::compress(source.as_bytes())))
+}
+
+/// The source in a `code=` value, or why not.
+pub fn decode_code(value: &str) -> Result<String, CodeProblem> {
+    let bytes = base64url::decode(value).ok_or(CodeProblem::Damaged)?;
+    let source = inflate::inflate(&bytes, MAX_CODE_BYTES).map_err(|error| match error {
+        inflate::InflateError::TooLarge => CodeProblem::TooLong,
+        inflate::InflateError::Truncated | inflate::InflateError::Malformed => CodeProblem::Damaged,
+    })?;
+    String::from_utf8(source).map_err(|_| CodeProblem::Damaged)
+}
+
+/// Why a link's code could not be read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CodeProblem {
+    /// Truncated, or not what this page writes.
+    Damaged,
+    /// More than [`MAX_CODE_BYTES`] once decompressed.
+    TooLong,
 }
 
 /// Something in a link that was ignored or changed, for a visible notice.
@@ -71,6 +105,8 @@ pub enum LinkNotice {
     Clamped(ClampNotice),
     BadSpeed(String),
     UnknownParam(String),
+    /// The link's `code=` could not be read: the preset's code is shown instead.
+    BadCode(CodeProblem),
 }
 
 impl LinkNotice {
@@ -82,6 +118,12 @@ impl LinkNotice {
             LinkNotice::Clamped(clamp) => clamp.message_fr(),
             LinkNotice::BadSpeed(text) => format!("Vitesse « {text} » inconnue : vitesse 1× utilisée."),
             LinkNotice::UnknownParam(name) => format!("Paramètre « {name} » inconnu pour ce scénario : ignoré."),
+            LinkNotice::BadCode(CodeProblem::Damaged) => {
+                "Le code de ce lien est illisible (lien tronqué ou abîmé) : voici le code de la leçon.".to_owned()
+            }
+            LinkNotice::BadCode(CodeProblem::TooLong) => {
+                format!("Le code de ce lien dépasse {} Kio : voici le code de la leçon.", MAX_CODE_BYTES / 1024)
+            }
         }
     }
 }
@@ -118,8 +160,15 @@ pub fn parse_query(query: &str) -> ParsedLink {
         })
         .collect();
     let mut notices = Vec::new();
-    let Some(name) = pairs.iter().find(|(key, _)| key == "scenario").map(|(_, value)| value) else {
-        return ParsedLink::default();
+    let has_code = pairs.iter().any(|(key, _)| key == "code");
+    let name = match pairs.iter().find(|(key, _)| key == "scenario").map(|(_, value)| value.as_str()) {
+        Some(name) => name,
+        // Code alone opens under the program its cell shows.
+        None if has_code => match pairs.iter().find(|(key, _)| key == "cell").map(|(_, value)| value.as_str()) {
+            Some("2") => ScenarioId::Waitgroup.name(),
+            _ => ScenarioId::Simple.name(),
+        },
+        None => return ParsedLink::default(),
     };
     let Some(scenario) = ScenarioId::from_name(name) else {
         notices.push(LinkNotice::UnknownScenario(echo(name)));
@@ -130,6 +179,7 @@ pub fn parse_query(query: &str) -> ParsedLink {
         params: Params::defaults(scenario),
         speed: Speed::default(),
         run: false,
+        code: None,
     };
     // Dependent bounds (forgetful ≤ workers) need their reference set first.
     let mut param_pairs: Vec<&(String, String)> = Vec::new();
@@ -142,6 +192,10 @@ pub fn parse_query(query: &str) -> ParsedLink {
                 None => notices.push(LinkNotice::BadSpeed(echo(value))),
             },
             "run" => link.run = value == "1" || value == "true",
+            "code" => match decode_code(value) {
+                Ok(source) => link.code = Some(source),
+                Err(problem) => notices.push(LinkNotice::BadCode(problem)),
+            },
             "cell" => {
                 if value == "1" || value == "2" {
                     link.cell = value.parse().unwrap_or(link.cell);
@@ -163,12 +217,19 @@ pub fn parse_query(query: &str) -> ParsedLink {
 
 /// The query string (without `?`) for a cell. Parameters at their default are left out to
 /// keep links short; `cell` is written only when it differs from the scenario's usual cell.
+/// A link with the reader's own code carries it instead of the parameters (it is what runs),
+/// unless it is longer than [`MAX_CODE_BYTES`].
 pub fn to_query(link: &CellLink) -> String {
     let scenario = link.params.scenario();
     let mut parts = vec![format!("scenario={}", scenario.name())];
-    for (spec, value) in link.params.iter() {
-        if value != spec.default {
-            parts.push(format!("{}={value}", spec.name));
+    match link.code.as_deref().and_then(encode_code) {
+        Some(code) => parts.push(format!("code={code}")),
+        None => {
+            for (spec, value) in link.params.iter() {
+                if value != spec.default {
+                    parts.push(format!("{}={value}", spec.name));
+                }
+            }
         }
     }
     if link.speed != Speed::default() {

@@ -189,3 +189,65 @@ fn counts_keep_one_sample_per_instant() {
     assert_eq!(timeline.last_ms(), 100.0);
     assert!(timeline.is_aggregated(), "no lane at all: a counts-only run draws counts");
 }
+
+mod code {
+    use super::*;
+    use goroutines_notebook::scenarios::{go_source, Params};
+    use goroutines_notebook::url_state::{parse_query, to_query};
+
+    fn edited(state: Rc<CellState>, text: &str) -> Rc<CellState> {
+        state.apply(CellAction::EditCode(text.to_owned()))
+    }
+
+    #[test]
+    fn the_sliders_rewrite_the_presets_code_until_the_reader_edits_it() {
+        let state = Rc::new(CellState::new(1, None, vec![]));
+        assert_eq!(state.code.text(), go_source(&state.params).text());
+        let state = state.apply(CellAction::EditParam { name: "pause_ms", text: "250".into() });
+        assert!(state.code.text().contains("250 * time.Millisecond"), "the slider rewrote the value");
+        assert!(!state.code.is_edited());
+        let mine = state.code.text().replace("Programme principal terminé", "fin");
+        let state = edited(state, &mine);
+        assert!(state.code.is_edited());
+        let same = state.clone().apply(CellAction::EditParam { name: "pause_ms", text: "300".into() });
+        assert!(Rc::ptr_eq(&same, &state), "the sliders step aside after a free edit");
+        assert_eq!(state.code.text(), mine);
+    }
+
+    #[test]
+    fn typing_back_the_presets_code_gives_the_sliders_back() {
+        let state = Rc::new(CellState::new(1, None, vec![]));
+        let preset = state.code.text().to_owned();
+        let state = edited(state, "package main");
+        let state = edited(state, &preset);
+        assert!(!state.code.is_edited());
+    }
+
+    #[test]
+    fn the_lesson_code_sets_the_readers_code_aside_and_it_comes_back() {
+        let state = edited(Rc::new(CellState::new(2, None, vec![])), "package main\n\nfunc main() {}\n");
+        let state = state.apply(CellAction::RestorePresetCode);
+        assert_eq!(state.code.text(), go_source(&state.params).text());
+        assert_eq!(state.code.set_aside(), Some("package main\n\nfunc main() {}\n"), "nothing typed is lost");
+        let state = state.apply(CellAction::TakeBackCode);
+        assert_eq!(state.code.text(), "package main\n\nfunc main() {}\n");
+        assert!(state.code.is_edited() && state.code.set_aside().is_none());
+        // Choosing another preset also keeps the reader's code.
+        let state = state.apply(CellAction::SelectScenario(ScenarioId::Pool));
+        assert_eq!(state.code.text(), go_source(&Params::defaults(ScenarioId::Pool)).text());
+        assert!(state.code.set_aside().is_some());
+    }
+
+    #[test]
+    fn the_link_carries_the_readers_code_and_restores_it() {
+        let source = "package main\n\nimport \"fmt\"\n\nfunc main() {\n\tfmt.Println(\"héhé & ?=#\")\n}\n";
+        let state = edited(Rc::new(CellState::new(2, None, vec![])), source);
+        let query = to_query(&state.link());
+        assert!(query.starts_with("scenario=waitgroup&code="), "{query}");
+        let parsed = parse_query(&query);
+        assert!(parsed.notices.is_empty());
+        let restored = CellState::new(2, parsed.cell, vec![]);
+        assert_eq!(restored.code.text(), source);
+        assert!(restored.code.is_edited());
+    }
+}

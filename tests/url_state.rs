@@ -13,7 +13,7 @@ fn every_preset_round_trips_at_defaults_and_at_bounds() {
                 params.set(spec.name, spec.max as i128);
             }
             for params in [Params::defaults(scenario), params] {
-                let link = CellLink { cell: 2, params, speed, run: true };
+                let link = CellLink { cell: 2, params, speed, run: true, code: None };
                 let parsed = parse_query(&to_query(&link));
                 assert_eq!(parsed.notices, vec![], "{}", to_query(&link));
                 assert_eq!(parsed.cell, Some(link));
@@ -79,5 +79,45 @@ proptest! {
                 prop_assert!(notice.message_fr().chars().count() < 200);
             }
         }
+    }
+}
+
+mod code_links {
+    use goroutines_notebook::url_state::{
+        decode_code, encode_code, parse_query, CodeProblem, LinkNotice, MAX_CODE_BYTES,
+    };
+
+    #[test]
+    fn a_damaged_code_link_opens_the_lesson_with_a_notice() {
+        let good = encode_code("package main\n\nfunc main() {}\n").unwrap();
+        let truncated = &good[..good.len() / 2];
+        for value in [truncated, "!!!", "AAAA", ""] {
+            let parsed = parse_query(&format!("scenario=simple&code={value}"));
+            let cell = parsed.cell.expect("the cell still opens");
+            assert_eq!(cell.code, None, "{value}");
+            assert_eq!(parsed.notices, vec![LinkNotice::BadCode(CodeProblem::Damaged)], "{value}");
+            assert!(parsed.notices[0].message_fr().contains("illisible"));
+        }
+    }
+
+    #[test]
+    fn code_is_capped_like_the_playground() {
+        let big = "a".repeat(MAX_CODE_BYTES + 1);
+        assert_eq!(encode_code(&big), None);
+        assert!(encode_code(&big[..MAX_CODE_BYTES]).is_some());
+        // A link whose code inflates beyond the cap is refused, whatever it claims.
+        let bomb = goroutines_notebook::codec::base64url::encode(&goroutines_notebook::codec::deflate::compress(
+            big.as_bytes(),
+        ));
+        assert_eq!(decode_code(&bomb), Err(CodeProblem::TooLong));
+    }
+
+    #[test]
+    fn code_without_a_scenario_opens_in_its_cell() {
+        let code = encode_code("package main\n\nfunc main() {}\n").unwrap();
+        let parsed = parse_query(&format!("code={code}&cell=2&run=1"));
+        let cell = parsed.cell.expect("a cell");
+        assert_eq!((cell.cell, cell.run), (2, true));
+        assert_eq!(cell.code.as_deref(), Some("package main\n\nfunc main() {}\n"));
     }
 }

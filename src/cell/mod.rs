@@ -2,6 +2,7 @@
 //! the feed that turns a run of the runtime into batches of that data. The browser edge only
 //! times the feed; components draw the state.
 
+pub mod code;
 pub mod feed;
 pub mod lifecycle;
 pub mod marks;

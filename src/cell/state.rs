@@ -12,6 +12,7 @@
 
 use std::rc::Rc;
 
+use super::code::Code;
 use super::marks::SourceMark;
 use super::timeline::{LaneEvent, StateCounts, Timeline};
 use crate::scenarios::{Params, ScenarioId};
@@ -103,6 +104,8 @@ pub struct CellState {
     pub index: CellIndex,
     pub params: Params,
     pub speed: Speed,
+    /// What runs: the preset's code for `params`, or the reader's own.
+    pub code: Code,
     /// Notices from the link and from edits, shown until the next edit of that parameter.
     pub notices: Vec<LinkNotice>,
     pub run: RunView,
@@ -128,8 +131,15 @@ pub enum CellAction {
         text: String,
     },
     SetSpeed(Speed),
-    /// Back to the scenario's defaults.
+    /// Back to the scenario's defaults (the reader's own code is set aside).
     Reset,
+    /// The reader edited the code: the whole new text.
+    EditCode(String),
+    /// « Code de la leçon »: the preset's code for the current sliders; the reader's own is
+    /// set aside.
+    RestorePresetCode,
+    /// « Reprendre mon code »: the code set aside comes back.
+    TakeBackCode,
     /// A new run began; its output carries `generation`.
     RunStarted {
         generation: u64,
@@ -159,13 +169,24 @@ impl CellState {
             params: Params::defaults(if index == 1 { ScenarioId::Simple } else { ScenarioId::Waitgroup }),
             speed: Speed::default(),
             run: false,
+            code: None,
         });
-        CellState { index, params: link.params, speed: link.speed, notices, run: RunView::new(0) }
+        let code = match link.code {
+            Some(source) => Code::restored(source, &link.params),
+            None => Code::preset(&link.params),
+        };
+        CellState { index, params: link.params, speed: link.speed, code, notices, run: RunView::new(0) }
     }
 
-    /// The share link for this cell.
+    /// The share link for this cell: the reader's own code travels with it.
     pub fn link(&self) -> CellLink {
-        CellLink { cell: self.index, params: self.params.clone(), speed: self.speed, run: false }
+        CellLink {
+            cell: self.index,
+            params: self.params.clone(),
+            speed: self.speed,
+            run: false,
+            code: self.code.is_edited().then(|| self.code.text().to_owned()),
+        }
     }
 
     pub fn is_running(&self) -> bool {
@@ -183,6 +204,7 @@ impl CellState {
         match action {
             CellAction::SelectScenario(scenario) => {
                 next.params = Params::defaults(scenario);
+                next.code.restore_preset(&next.params);
                 next.notices.clear();
             }
             CellAction::EditParam { name, text } => {
@@ -190,14 +212,25 @@ impl CellState {
                 if let Some(notice) = next.params.set_text(name, &text) {
                     next.notices.push(LinkNotice::Clamped(notice));
                 }
+                next.code.follow(&next.params);
             }
             CellAction::SetSpeed(speed) => next.speed = speed,
             CellAction::Reset => {
                 next.params = Params::defaults(next.params.scenario());
+                next.code.restore_preset(&next.params);
                 next.speed = Speed::default();
                 next.notices.clear();
                 next.run = RunView::new(next.run.generation);
             }
+            CellAction::EditCode(text) => {
+                let params = next.params.clone();
+                next.code.edit(text, &params);
+            }
+            CellAction::RestorePresetCode => {
+                let params = next.params.clone();
+                next.code.restore_preset(&params);
+            }
+            CellAction::TakeBackCode => next.code.take_back(),
             CellAction::RunStarted { generation, expected_ms } => {
                 next.run = RunView::new(generation);
                 next.run.phase = Phase::Running;
@@ -222,6 +255,10 @@ impl CellState {
             | CellAction::Stopped { generation } => {
                 *generation != self.run.generation || self.run.phase != Phase::Running
             }
+            // The sliders step aside once the reader has edited the code.
+            CellAction::EditParam { .. } => self.code.is_edited(),
+            CellAction::EditCode(text) => *text == *self.code.text(),
+            CellAction::TakeBackCode => self.code.set_aside().is_none(),
             _ => false,
         }
     }

@@ -71,3 +71,25 @@ pub fn copy_then(text: String, on_done: yew::Callback<bool>) {
         on_done.emit(copy_to_clipboard(text).await);
     });
 }
+
+/// Where cell `index` keeps the reader's own code between visits.
+fn saved_key(index: u8) -> String {
+    format!("goroutines-notebook/cellule-{index}")
+}
+
+fn local_storage() -> Option<web_sys::Storage> {
+    window().and_then(|w| w.local_storage().ok().flatten())
+}
+
+/// The link (query string) saved for cell `index` on the reader's last visit, if any.
+pub fn saved_cell(index: u8) -> Option<String> {
+    local_storage().and_then(|storage| storage.get_item(&saved_key(index)).ok().flatten())
+}
+
+/// Saves cell `index`'s link, its code included. Storage may be full or disabled (private
+/// browsing): the page then simply does not remember.
+pub fn save_cell(index: u8, query: &str) {
+    if let Some(storage) = local_storage() {
+        let _ = storage.set_item(&saved_key(index), query);
+    }
+}

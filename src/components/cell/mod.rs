@@ -22,7 +22,7 @@ use crate::cell::state::{CellAction, CellState, Phase};
 use crate::cell::timeline::Timeline;
 use crate::lesson::LifecycleStep;
 use crate::scenarios::{Params, ScenarioId};
-use crate::url_state::{to_query, CellLink, LinkNotice};
+use crate::url_state::{parse_query, to_query, CellLink, LinkNotice};
 use crate::web::page;
 
 use super::hooks::{use_cell_runner, use_cell_store, CellRunner};
@@ -55,7 +55,13 @@ pub fn cell_id(index: u8) -> String {
 pub fn RunnableCell(props: &CellProps) -> Html {
     let store = {
         let (index, link, notices) = (props.index, props.link.clone(), props.notices.clone());
-        use_cell_store(move || CellState::new(index, link, notices))
+        // A link for this cell wins; otherwise the reader's own code from their last visit.
+        use_cell_store(move || {
+            let saved = || page::saved_cell(index).and_then(|query| parse_query(&query).cell);
+            let link = link
+                .or_else(|| saved().filter(|link| link.code.is_some()).map(|link| CellLink { cell: index, ..link }));
+            CellState::new(index, link, notices)
+        })
     };
     let runner = use_cell_runner(&store, props.link.as_ref().is_some_and(|link| link.run));
     // Read for this render only: holding it longer would make the next batch copy the buffers.
@@ -64,10 +70,17 @@ pub fn RunnableCell(props: &CellProps) -> Html {
     let defaults = use_memo(state.params.scenario(), |scenario| Params::defaults(*scenario));
     let CellRunner { run, stop, rerun_soon } = runner;
 
-    // The address bar follows the cell.
+    // The address bar follows the cell, and the reader's own code is kept for their next visit.
     {
-        let on_link = props.on_link.clone();
-        use_effect_with(state.link(), move |link| on_link.emit(link.clone()));
+        let (on_link, index) = (props.on_link.clone(), props.index);
+        use_effect_with(state.link(), move |link| {
+            // Only the reader's own code is written, never erased: a preset link or « Code de
+            // la leçon » must not cost them what they typed.
+            if link.code.is_some() {
+                page::save_cell(index, &to_query(link));
+            }
+            on_link.emit(link.clone());
+        });
     }
     // The lifecycle diagram follows the first goroutine of this cell's run.
     {
@@ -100,6 +113,14 @@ pub fn RunnableCell(props: &CellProps) -> Html {
             stop.emit(());
             store.dispatch(CellAction::Reset);
         })
+    };
+    let on_restore_code = {
+        let store = store.clone();
+        use_callback((), move |_: MouseEvent, _| store.dispatch(CellAction::RestorePresetCode))
+    };
+    let on_take_back_code = {
+        let store = store.clone();
+        use_callback((), move |_: MouseEvent, _| store.dispatch(CellAction::TakeBackCode))
     };
     let on_speed = {
         let store = store.clone();
@@ -160,7 +181,18 @@ pub fn RunnableCell(props: &CellProps) -> Html {
             if !state.notices.is_empty() {
                 <ul class="notices" role="status">{ for notices }</ul>
             }
-            <ParamsPanel cell={props.index} params={state.params.clone()} on_edit={on_edit} />
+            if state.code.is_edited() || state.code.set_aside().is_some() {
+                <div class="code-state" role="status">
+                    if state.code.is_edited() {
+                        <p>{ "Code modifié : les curseurs ne s’appliquent plus." }</p>
+                        <button class="restore-code" onclick={on_restore_code}>{ "Code de la leçon" }</button>
+                    } else {
+                        <p>{ "Votre code est mis de côté." }</p>
+                        <button class="take-back-code" onclick={on_take_back_code}>{ "Reprendre mon code" }</button>
+                    }
+                </div>
+            }
+            <ParamsPanel cell={props.index} params={state.params.clone()} on_edit={on_edit} disabled={state.code.is_edited()} />
             <SourceView params={state.params.clone()} defaults={(*defaults).clone()}
                         same_as_lesson={lesson_program == Some(scenario)} />
             <Controls cell={props.index} running={running} speed={state.speed}

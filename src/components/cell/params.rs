@@ -11,6 +11,9 @@ pub struct ParamsProps {
     pub params: Params,
     /// `(name, typed text)`
     pub on_edit: Callback<(&'static str, String)>,
+    /// The reader edited the code: the sliders no longer write into it.
+    #[prop_or_default]
+    pub disabled: bool,
 }
 
 /// Sliders are linear up to this many steps; wider ranges go through the number field or
@@ -53,14 +56,14 @@ pub fn ParamsPanel(props: &ParamsProps) -> Html {
                 <label for={id.clone()}>{ spec.label_fr }<code>{ spec.name }</code></label>
                 <input type="range" id={format!("{id}-range")} aria-label={spec.label_fr}
                        min={slider_min.to_string()} max={slider_max.to_string()}
-                       value={to_slider(value, max).to_string()} oninput={on_slide} />
+                       value={to_slider(value, max).to_string()} oninput={on_slide} disabled={props.disabled} />
                 <span class="number">
                     <input type="number" id={id} min={spec.min.to_string()} max={max.to_string()} step="1" inputmode="numeric"
-                           value={value.to_string()} onchange={on_number} />
+                           value={value.to_string()} onchange={on_number} disabled={props.disabled} />
                     { unit }
                 </span>
             </div>
         }
     });
-    html! { <div class="params">{ for fields }</div> }
+    html! { <div class={classes!("params", props.disabled.then_some("stepped-aside"))}>{ for fields }</div> }
 }

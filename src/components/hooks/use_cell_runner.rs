@@ -7,7 +7,6 @@ use yew::prelude::*;
 
 use super::CellStore;
 use crate::cell::state::{CellAction, Phase};
-use crate::scenarios::go_source;
 use crate::web::engine_client::{EngineRun, RunEvent};
 use crate::web::run_service::Delayed;
 
@@ -44,9 +43,9 @@ pub fn use_cell_runner(store: &CellStore, autorun: bool) -> CellRunner {
                 *generation += 1;
                 *generation
             };
-            let (params, speed) = {
+            let (source, speed) = {
                 let state = store.current();
-                (state.params.clone(), state.speed)
+                (state.code.text().to_owned(), state.speed)
             };
             // The duration comes with the engine's preview, once the program has compiled.
             store.dispatch(CellAction::RunStarted { generation: current, expected_ms: None });
@@ -59,7 +58,7 @@ pub fn use_cell_runner(store: &CellStore, autorun: bool) -> CellRunner {
                     RunEvent::Batch(batch) => CellAction::Output { generation: current, batch },
                 })
             });
-            *handle.borrow_mut() = Some(EngineRun::start(go_source(&params).text(), speed, on_event));
+            *handle.borrow_mut() = Some(EngineRun::start(source, speed, on_event));
         })
     };
     let stop = {
