@@ -49,10 +49,13 @@ fn rich_batch() -> RunBatch {
 #[test]
 fn every_message_round_trips() {
     let requests = [
-        Request::Run { id: 1, source: "package main\n\nfunc main() {}\n".into(), speed: Speed::Instant },
-        Request::Run { id: u64::MAX, source: "// ; : 9:\n".into(), speed: Speed::Factor(0.25) },
-        Request::Run { id: 7, source: String::new(), speed: Speed::Factor(10.0) },
+        Request::Run { id: 1, source: "package main\n\nfunc main() {}\n".into(), speed: Speed::Instant, paused: false },
+        Request::Run { id: u64::MAX, source: "// ; : 9:\n".into(), speed: Speed::Factor(0.25), paused: true },
+        Request::Run { id: 7, source: String::new(), speed: Speed::Factor(10.0), paused: false },
         Request::Stop { id: 42 },
+        Request::Pause { id: 1 },
+        Request::Resume { id: 2 },
+        Request::Step { id: 3 },
     ];
     for request in requests {
         assert_eq!(Request::decode(&request.encode()), Ok(request.clone()), "{}", request.encode());

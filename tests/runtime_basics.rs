@@ -3,7 +3,7 @@
 use std::time::Duration;
 
 use goroutines_notebook::runtime::{
-    run_virtual, BlockReason, Cut, ExitKind, GState, Program, TraceLevel, VirtualRun, MILLISECOND,
+    run_virtual, BlockReason, Cut, ExitKind, GState, Program, Progress, Runtime, TraceLevel, VirtualRun, MILLISECOND,
 };
 
 fn ms(n: u64) -> Duration {
@@ -368,4 +368,43 @@ fn gosched_lets_the_others_run_first() {
     }));
     assert_eq!(report.stdout, vec!["avant", "autre", "après"]);
     assert_eq!(report.end_time, Duration::ZERO);
+}
+
+/// A paced driver lets virtual time go only as far as its clock: the run waits before a
+/// deadline beyond the ceiling, and goes on once the ceiling passes it.
+#[test]
+fn a_ceiling_holds_virtual_time_back() {
+    let program = Program::new("pace", |rt: Runtime| async move {
+        rt.println("avant");
+        rt.sleep(ms(100)).await;
+        rt.println("après");
+    });
+    let mut run = VirtualRun::new(program, TraceLevel::Full);
+    assert_eq!(run.step_within(1000, ms(40)), Progress::Waiting { until: ms(100) });
+    assert_eq!(run.control().now(), Duration::ZERO);
+    assert_eq!(run.control().lines_since(0).len(), 1);
+    assert!(run.step_within(1000, ms(100)).is_done());
+    assert_eq!(run.control().now(), ms(100));
+}
+
+/// « Pas à pas »: each step ends at the next event of any goroutine.
+#[test]
+fn stepping_stops_at_each_event() {
+    let program = Program::new("steps", |rt: Runtime| async move {
+        let r = rt.clone();
+        rt.go(async move {
+            r.println("g2");
+            r.sleep(ms(10)).await;
+        });
+        rt.sleep(ms(20)).await;
+        rt.println("main");
+    });
+    let mut run = VirtualRun::new(program, TraceLevel::Full);
+    let mut events = vec![run.control().event_count()];
+    while !run.step_to_event(100).is_done() {
+        events.push(run.control().event_count());
+    }
+    let grew_by_one_or_a_few = events.windows(2).all(|w| w[1] > w[0] && w[1] - w[0] <= 2);
+    assert!(grew_by_one_or_a_few, "{events:?}");
+    assert_eq!(run.control().lines_since(0).len(), 2);
 }

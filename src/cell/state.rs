@@ -81,6 +81,8 @@ pub struct RunView {
     pub expected_ms: Option<f64>,
     /// Compile errors (and, later, the panic's line) for the editor to mark.
     pub marks: Rc<Vec<SourceMark>>,
+    /// The run stands still (« Pause », or « Pas à pas » between steps).
+    pub paused: bool,
 }
 
 impl RunView {
@@ -95,6 +97,7 @@ impl RunView {
             now_ms: 0.0,
             expected_ms: None,
             marks: Rc::default(),
+            paused: false,
         }
     }
 }
@@ -158,6 +161,13 @@ pub enum CellAction {
     },
     /// The reader stopped the run: keep what it printed, mark it stopped.
     Stopped {
+        generation: u64,
+    },
+    /// « Pause » / « Reprendre »: the run stands still, or goes on.
+    Paused {
+        generation: u64,
+    },
+    Resumed {
         generation: u64,
     },
 }
@@ -242,6 +252,8 @@ impl CellState {
             }
             CellAction::Output { batch, .. } => absorb(&mut next.run, batch),
             CellAction::Stopped { .. } => next.run.phase = Phase::Ended(RunEnd::Stopped),
+            CellAction::Paused { .. } => next.run.paused = true,
+            CellAction::Resumed { .. } => next.run.paused = false,
         }
         Rc::new(next)
     }
@@ -252,7 +264,9 @@ impl CellState {
         match action {
             CellAction::Output { generation, .. }
             | CellAction::Previewed { generation, .. }
-            | CellAction::Stopped { generation } => {
+            | CellAction::Stopped { generation }
+            | CellAction::Paused { generation }
+            | CellAction::Resumed { generation } => {
                 *generation != self.run.generation || self.run.phase != Phase::Running
             }
             // The sliders step aside once the reader has edited the code.

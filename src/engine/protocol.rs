@@ -15,10 +15,28 @@ use crate::url_state::Speed;
 /// The page asks.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Request {
-    /// Compile, preview and run `source`; replies carry `id`.
-    Run { id: u64, source: String, speed: Speed },
+    /// Compile, preview and run `source` (standing still at its start if `paused`); replies
+    /// carry `id`.
+    Run {
+        id: u64,
+        source: String,
+        speed: Speed,
+        paused: bool,
+    },
     /// Stop run `id` (nothing more is sent for it).
-    Stop { id: u64 },
+    Stop {
+        id: u64,
+    },
+    /// « Pause » / « Reprendre » / « Pas à pas » for run `id`.
+    Pause {
+        id: u64,
+    },
+    Resume {
+        id: u64,
+    },
+    Step {
+        id: u64,
+    },
 }
 
 /// The engine answers.
@@ -44,8 +62,8 @@ impl Request {
     pub fn encode(&self) -> String {
         let mut w = Writer::default();
         match self {
-            Request::Run { id, source, speed } => {
-                w.tag('R').u(*id);
+            Request::Run { id, source, speed, paused } => {
+                w.tag('R').u(*id).u(u64::from(*paused));
                 match speed {
                     Speed::Factor(factor) => w.f(*factor),
                     Speed::Instant => w.tag('I'),
@@ -54,6 +72,15 @@ impl Request {
             }
             Request::Stop { id } => {
                 w.tag('S').u(*id);
+            }
+            Request::Pause { id } => {
+                w.tag('Z').u(*id);
+            }
+            Request::Resume { id } => {
+                w.tag('C').u(*id);
+            }
+            Request::Step { id } => {
+                w.tag('T').u(*id);
             }
         }
         w.out
@@ -64,10 +91,14 @@ impl Request {
         let request = match r.tag()? {
             'R' => {
                 let id = r.u()?;
+                let paused = r.u()? == 1;
                 let speed = if r.peek_tag('I') { Speed::Instant } else { Speed::Factor(r.f()?) };
-                Request::Run { id, speed, source: r.text()?.to_owned() }
+                Request::Run { id, speed, paused, source: r.text()?.to_owned() }
             }
             'S' => Request::Stop { id: r.u()? },
+            'Z' => Request::Pause { id: r.u()? },
+            'C' => Request::Resume { id: r.u()? },
+            'T' => Request::Step { id: r.u()? },
             _ => return Err(r.error("a request tag")),
         };
         r.end()?;

@@ -86,6 +86,11 @@ impl RunControl {
         self.rt.read(|core| core.trace.events.get(cursor..).unwrap_or_default().to_vec())
     }
 
+    /// Events that happened so far, whether or not the trace keeps them.
+    pub fn events_seen(&self) -> u64 {
+        self.rt.read(|core| core.trace.events_seen)
+    }
+
     pub fn event_count(&self) -> usize {
         self.rt.read(|core| core.trace.events.len())
     }

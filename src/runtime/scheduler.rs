@@ -147,6 +147,7 @@ impl Core {
 
     /// Records an event when the level is `Full`.
     pub fn event(&mut self, gid: Gid, kind: EventKind) {
+        self.trace.events_seen += 1;
         if self.trace.level == TraceLevel::Full {
             let real_ms = (self.clock)();
             self.trace.events.push(Event { gid, at: self.now(), real_ms, kind });

@@ -241,6 +241,9 @@ pub(crate) struct Trace {
     pub samples: Vec<Sample>,
     pub counters: Counters,
     pub leaked: u64,
+    /// Events that happened, recorded or not (at level `Counts` none is kept): « Pas à pas »
+    /// stops when it grows.
+    pub events_seen: u64,
 }
 
 impl Trace {
@@ -252,6 +255,7 @@ impl Trace {
             samples: Vec::new(),
             counters: Counters::default(),
             leaked: 0,
+            events_seen: 0,
         }
     }
 }

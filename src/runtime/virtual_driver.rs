@@ -19,6 +19,11 @@ pub enum Progress {
     Running {
         polls: usize,
     },
+    /// Nothing can run before the next timer, which is due after the ceiling given to
+    /// [`VirtualRun::step_within`].
+    Waiting {
+        until: Duration,
+    },
     Finished(Exit),
 }
 
@@ -98,6 +103,13 @@ impl VirtualRun {
 
     /// Runs at most `budget` units of work: goroutine polls and timer firings.
     pub fn step(&mut self, budget: usize) -> Progress {
+        self.step_within(budget, Duration::MAX)
+    }
+
+    /// Like [`VirtualRun::step`], but virtual time does not pass `ceiling`: a driver that
+    /// paces the run on a real clock lets it go as far as the clock allows.
+    pub fn step_within(&mut self, budget: usize, ceiling: Duration) -> Progress {
+        let ceiling = super::scheduler::nanos(ceiling);
         let mut polls = 0;
         loop {
             if let Some(exit) = self.rt.exited() {
@@ -119,6 +131,9 @@ impl VirtualRun {
                 (Some(gid), _) => {
                     self.poll(gid);
                     polls += 1;
+                }
+                (None, Some(deadline)) if deadline > ceiling && deadline > now => {
+                    return Progress::Waiting { until: Duration::from_nanos(deadline) };
                 }
                 (None, Some(deadline)) => {
                     let limit = budget - polls;
@@ -157,6 +172,20 @@ impl VirtualRun {
         };
         drop(leftover);
         drop(garbage);
+    }
+
+    /// « Pas à pas »: runs until the next event of any goroutine (a print, a sleep, a block, a
+    /// wake, an exit), jumping virtual time to the next timer if need be; at most `budget`
+    /// units, so a loop that never makes an event still returns.
+    pub fn step_to_event(&mut self, budget: usize) -> Progress {
+        let before = self.rt.events_seen();
+        for _ in 0..budget {
+            let progress = self.step(1);
+            if progress.is_done() || self.rt.events_seen() > before {
+                return progress;
+            }
+        }
+        Progress::Running { polls: budget }
     }
 
     /// Runs until the program ends.

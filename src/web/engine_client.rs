@@ -78,7 +78,7 @@ pub struct EngineRun {
 
 impl EngineRun {
     /// Sends `source` to the engine; `on_event` hears its preview, then its batches.
-    pub fn start(source: String, speed: Speed, on_event: Callback<RunEvent>) -> EngineRun {
+    pub fn start(source: String, speed: Speed, paused: bool, on_event: Callback<RunEvent>) -> EngineRun {
         let id = CLIENT.with(|client| {
             let mut client = client.borrow_mut();
             client.next_id += 1;
@@ -86,8 +86,23 @@ impl EngineRun {
             client.listeners.insert(id, on_event);
             id
         });
-        send(Request::Run { id, source, speed }.encode());
+        send(Request::Run { id, source, speed, paused }.encode());
         EngineRun { id }
+    }
+
+    /// « Pause ».
+    pub fn pause(&self) {
+        send(Request::Pause { id: self.id }.encode());
+    }
+
+    /// « Reprendre ».
+    pub fn resume(&self) {
+        send(Request::Resume { id: self.id }.encode());
+    }
+
+    /// « Pas à pas »: up to the next event of any goroutine.
+    pub fn step(&self) {
+        send(Request::Step { id: self.id }.encode());
     }
 }
 

@@ -13,6 +13,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
 
 use crate::cell::feed::expected_ms;
+use crate::cell::state::RunBatch;
 use crate::engine::prepare_or_report;
 use crate::engine::protocol::{Reply, Request};
 use crate::web::run_service::CellRun;
@@ -55,12 +56,12 @@ pub fn run_worker() {
 /// Serves one request; a message that does not decode is ignored (only the page sends here).
 pub fn handle(text: &str, post: &Post) {
     match Request::decode(text) {
-        Ok(Request::Run { id, source, speed }) => {
+        Ok(Request::Run { id, source, speed, paused }) => {
             let mut prepared = prepare_or_report(&source);
             let marks = std::mem::take(&mut prepared.marks);
             post(Reply::Started { id, expected_ms: expected_ms(&prepared.preview), marks }.encode());
             let sink = post.clone();
-            let run = CellRun::start(prepared, speed, move |batch| {
+            let run = CellRun::start(prepared, speed, paused, move |batch: RunBatch| {
                 let ended = batch.end.is_some();
                 sink(Reply::Batch { id, batch }.encode());
                 if ended {
@@ -74,8 +75,20 @@ pub fn handle(text: &str, post: &Post) {
             drop(previous);
         }
         Ok(Request::Stop { id }) => forget_run(id),
+        Ok(Request::Pause { id }) => with_run(id, CellRun::pause),
+        Ok(Request::Resume { id }) => with_run(id, CellRun::resume),
+        Ok(Request::Step { id }) => with_run(id, CellRun::step),
         Err(_) => {}
     }
+}
+
+/// Acts on run `id` if it is still going (a request may cross the run's end).
+fn with_run(id: u64, act: impl FnOnce(&CellRun)) {
+    RUNS.with(|runs| {
+        if let Some(run) = runs.borrow().get(&id) {
+            act(run);
+        }
+    });
 }
 
 /// Drops a run, which stops it and clears its timers; outside the map's borrow, because

@@ -173,3 +173,54 @@ test('Stop ends the run at once and nothing prints afterwards', TIMEOUT, async (
   assert.equal(text(await page.textContent('#cellule-2 .console .status')), 'Exécution arrêtée.');
   await tracked.context.close();
 });
+
+test('Pause holds the run still; Reprendre finishes it with every line', TIMEOUT, async () => {
+  const tracked = await trackedPage(app.browser);
+  const page = await openCell(tracked, '', 'cellule-1');
+  await page.click('#cellule-1 button.run');
+  await page.waitForFunction(() => document.querySelectorAll('#cellule-1 .console .line').length >= 2);
+  await page.click('#cellule-1 button.pause');
+  await page.waitForSelector('#cellule-1 button.resume');
+  const held = (await consoleLines(page, 'cellule-1')).length;
+  // Nothing may happen while paused: this wait is the assertion (the run lasts 1 s).
+  await page.waitForTimeout(1500);
+  assert.equal((await consoleLines(page, 'cellule-1')).length, held, 'no line while paused');
+  await page.click('#cellule-1 button.resume');
+  await waitForEnd(page, 'cellule-1');
+  const lines = await consoleLines(page, 'cellule-1');
+  assert.equal(lines.length, 7, 'the six goroutine lines and main’s');
+  assert.equal(lines.at(-1).text, 'Programme principal terminé');
+  assert.deepEqual(tracked.problems(), []);
+  await tracked.context.close();
+});
+
+test('Pas à pas starts a paused run and stops at each goroutine event', TIMEOUT, async () => {
+  const tracked = await trackedPage(app.browser);
+  const page = await openCell(tracked, '', 'cellule-1');
+  const count = async () => (await consoleLines(page, 'cellule-1')).length;
+  // Each step's batch changes the cell (a lane, a line): wait for that, never for a time.
+  const stepAndWait = async () => {
+    const before = await page.innerHTML('#cellule-1');
+    await page.click('#cellule-1 button.step');
+    await page.waitForFunction((html) => document.querySelector('#cellule-1').innerHTML !== html, before, {
+      timeout: 5_000,
+    });
+  };
+  let clicks = 0;
+  while ((await count()) === 0 && clicks < 20) {
+    await stepAndWait().catch(() => {});
+    clicks += 1;
+  }
+  assert.ok(clicks > 1, 'spawns and sleeps come before the first print');
+  assert.equal(await count(), 1, 'one event at a time: the first print alone');
+  assert.equal(await page.locator('#cellule-1 button.resume').count(), 1, 'the run stands paused');
+  assert.equal(await page.locator('#cellule-1 .console .status').count(), 0, 'not ended');
+  await page.click('#cellule-1 button.step');
+  await page.waitForFunction(() => document.querySelectorAll('#cellule-1 .console .line').length === 2);
+  await page.click('#cellule-1 button.resume');
+  await waitForEnd(page, 'cellule-1');
+  assert.equal(await count(), 7);
+  await screenshots(page, 'cell-step', { scrollTo: '#cellule-1 .controls' });
+  assert.deepEqual(tracked.problems(), []);
+  await tracked.context.close();
+});

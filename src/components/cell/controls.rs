@@ -1,4 +1,5 @@
-//! Exécuter, Arrêter, Réinitialiser, the speed control and « Copier le lien ».
+//! Exécuter, Arrêter, Pause / Reprendre, Pas à pas, Réinitialiser, the speed control and
+//! « Copier le lien ».
 
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
@@ -9,10 +10,15 @@ use crate::url_state::Speed;
 pub struct ControlsProps {
     pub cell: u8,
     pub running: bool,
+    /// The run stands still: « Reprendre » instead of « Pause ».
+    pub paused: bool,
     pub speed: Speed,
     pub on_run: Callback<()>,
     pub on_stop: Callback<()>,
     pub on_reset: Callback<()>,
+    pub on_pause: Callback<()>,
+    pub on_resume: Callback<()>,
+    pub on_step: Callback<()>,
     pub on_speed: Callback<Speed>,
     pub on_copy: Callback<()>,
     /// Feedback from the last copy: Some(true) copied, Some(false) refused.
@@ -41,6 +47,15 @@ pub fn Controls(props: &ControlsProps) -> Html {
             <button class="primary run" onclick={props.on_run.reform(|_| ())}
                     title="Exécuter (Ctrl+Entrée)">{ "Exécuter" }</button>
             <button class="stop" onclick={props.on_stop.reform(|_| ())} disabled={!props.running}>{ "Arrêter" }</button>
+            if props.running && props.paused {
+                <button class="resume" onclick={props.on_resume.reform(|_| ())}>{ "Reprendre" }</button>
+            } else {
+                <button class="pause" onclick={props.on_pause.reform(|_| ())} disabled={!props.running}>{ "Pause" }</button>
+            }
+            <button class="step" onclick={props.on_step.reform(|_| ())}
+                    title="Exécuter jusqu’au prochain événement d’une goroutine : un affichage, une pause, un blocage, un réveil, une fin">
+                { "Pas à pas" }
+            </button>
             <button class="reset" onclick={props.on_reset.reform(|_| ())}>{ "Réinitialiser" }</button>
             <label for={speed_id.clone()}>{ "Vitesse" }
                 <select id={speed_id} onchange={on_speed}>{ for options }</select>

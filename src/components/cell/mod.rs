@@ -68,7 +68,7 @@ pub fn RunnableCell(props: &CellProps) -> Html {
     let state = store.current();
     let copied = use_state(|| None::<bool>);
     let defaults = use_memo(state.params.scenario(), |scenario| Params::defaults(*scenario));
-    let CellRunner { run, stop, rerun_soon } = runner;
+    let CellRunner { run, stop, pause, resume, step, rerun_soon } = runner;
 
     // The address bar follows the cell, and the reader's own code is kept for their next visit.
     {
@@ -195,8 +195,9 @@ pub fn RunnableCell(props: &CellProps) -> Html {
             <ParamsPanel cell={props.index} params={state.params.clone()} on_edit={on_edit} disabled={state.code.is_edited()} />
             <SourceView params={state.params.clone()} defaults={(*defaults).clone()}
                         same_as_lesson={lesson_program == Some(scenario)} />
-            <Controls cell={props.index} running={running} speed={state.speed}
+            <Controls cell={props.index} running={running} paused={state.run.paused} speed={state.speed}
                       on_run={run.clone()} on_stop={stop.clone()} on_reset={on_reset}
+                      on_pause={pause} on_resume={resume} on_step={step}
                       on_speed={on_speed} on_copy={on_copy} copied={*copied} />
             { for progress }
             <Console lines={Unowned::new(&state.run.lines)} dropped={state.run.lines_dropped} phase={state.run.phase.clone()} />

@@ -19,6 +19,12 @@ pub struct CellRunner {
     /// Starts a run with the newest parameters, stopping the previous run first.
     pub run: Callback<()>,
     pub stop: Callback<()>,
+    /// « Pause » and « Reprendre » of the current run.
+    pub pause: Callback<()>,
+    pub resume: Callback<()>,
+    /// « Pas à pas »: up to the next event of any goroutine, from a pause, or from a new run
+    /// that starts paused.
+    pub step: Callback<()>,
     /// Reruns shortly, once edits settle (only after the reader has run the cell once).
     pub rerun_soon: Callback<()>,
 }
@@ -33,9 +39,10 @@ pub fn use_cell_runner(store: &CellStore, autorun: bool) -> CellRunner {
     let rerun_timer: Rc<RefCell<Option<Delayed>>> = use_mut_ref(|| None);
     let generation = use_mut_ref(|| 0u64);
 
-    let run = {
+    // Starts a run, paused at its start or not.
+    let start = {
         let (store, handle, generation) = (store.clone(), handle.clone(), generation.clone());
-        use_callback((), move |(), _| {
+        use_callback((), move |paused: bool, _| {
             // Stop the old run before the new one starts; its output is also fenced by generation.
             drop(handle.borrow_mut().take());
             let current = {
@@ -49,6 +56,9 @@ pub fn use_cell_runner(store: &CellStore, autorun: bool) -> CellRunner {
             };
             // The duration comes with the engine's preview, once the program has compiled.
             store.dispatch(CellAction::RunStarted { generation: current, expected_ms: None });
+            if paused {
+                store.dispatch(CellAction::Paused { generation: current });
+            }
             let dispatcher = store.clone();
             let on_event = Callback::from(move |event| {
                 dispatcher.dispatch(match event {
@@ -58,7 +68,40 @@ pub fn use_cell_runner(store: &CellStore, autorun: bool) -> CellRunner {
                     RunEvent::Batch(batch) => CellAction::Output { generation: current, batch },
                 })
             });
-            *handle.borrow_mut() = Some(EngineRun::start(source, speed, on_event));
+            *handle.borrow_mut() = Some(EngineRun::start(source, speed, paused, on_event));
+        })
+    };
+    let run = use_callback(start.clone(), |(), start| start.emit(false));
+    let pause = {
+        let (store, handle, generation) = (store.clone(), handle.clone(), generation.clone());
+        use_callback((), move |(), _| {
+            if let Some(run) = handle.borrow().as_ref() {
+                run.pause();
+                store.dispatch(CellAction::Paused { generation: *generation.borrow() });
+            }
+        })
+    };
+    let resume = {
+        let (store, handle, generation) = (store.clone(), handle.clone(), generation.clone());
+        use_callback((), move |(), _| {
+            if let Some(run) = handle.borrow().as_ref() {
+                run.resume();
+                store.dispatch(CellAction::Resumed { generation: *generation.borrow() });
+            }
+        })
+    };
+    let step = {
+        let (store, handle, generation) = (store.clone(), handle.clone(), generation.clone());
+        use_callback(start, move |(), start| {
+            if !store.current().is_running() {
+                start.emit(true);
+            }
+            if let Some(run) = handle.borrow().as_ref() {
+                // Requests reach the engine in order: pause (a no-op if paused), then step.
+                run.pause();
+                store.dispatch(CellAction::Paused { generation: *generation.borrow() });
+                run.step();
+            }
         })
     };
     let stop = {
@@ -99,5 +142,5 @@ pub fn use_cell_runner(store: &CellStore, autorun: bool) -> CellRunner {
             }
         });
     }
-    CellRunner { run, stop, rerun_soon }
+    CellRunner { run, stop, pause, resume, step, rerun_soon }
 }
