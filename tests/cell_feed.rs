@@ -285,3 +285,21 @@ fn the_preview_sets_the_scale_and_the_trace_level() {
     let huge = preview(ScenarioId::Many, &[("goroutines", 1_000_000)]);
     assert_eq!((expected_ms(&huge), trace_level(&huge)), (None, TraceLevel::Counts), "beyond the budget");
 }
+
+/// The French help for how a run ended comes from the run itself: a deadlock, or the
+/// interpreter's negative WaitGroup panic; other endings bring none.
+#[test]
+fn endings_learners_meet_first_bring_their_help() {
+    use goroutines_notebook::cell::hints::Hint;
+    let table = [
+        (ScenarioId::ForgottenDone, vec![Hint::Deadlock]),
+        (ScenarioId::WgByValue, vec![Hint::Deadlock]),
+        (ScenarioId::NegativeCounter, vec![Hint::NegativeWaitGroup]),
+        (ScenarioId::Premature, vec![]),
+        (ScenarioId::Waitgroup, vec![]),
+    ];
+    for (id, want) in table {
+        let state = watch(goroutines_notebook::scenarios::program(&Params::defaults(id)), TraceLevel::Full);
+        assert_eq!(state.run.hints, want, "{}", id.name());
+    }
+}

@@ -42,8 +42,13 @@ fn the_preview_sets_the_progress_scale_of_its_own_run_only() {
     let state = Rc::new(CellState::new(1, None, vec![]));
     let state = state.apply(CellAction::RunStarted { generation: 1, expected_ms: None });
     let state = state.apply(CellAction::RunStarted { generation: 2, expected_ms: None });
-    let mark =
-        |line| SourceMark { line, column: 2, message: "declared and not used: x".into(), kind: MarkKind::CompileError };
+    let mark = |line| SourceMark {
+        line,
+        column: 2,
+        message: "declared and not used: x".into(),
+        kind: MarkKind::CompileError,
+        hint: None,
+    };
     let state = state.apply(CellAction::Previewed { generation: 1, expected_ms: Some(300.0), marks: vec![mark(3)] });
     assert_eq!((state.run.expected_ms, state.run.marks.len()), (None, 0), "a replaced run's preview is ignored");
     let state = state.apply(CellAction::Previewed { generation: 2, expected_ms: Some(1000.0), marks: vec![mark(7)] });

@@ -1,6 +1,7 @@
 //! A source becomes a runnable program, or Go's compile errors at their places in the code.
 #![cfg(not(target_arch = "wasm32"))]
 
+use goroutines_notebook::cell::hints::Hint;
 use goroutines_notebook::cell::marks::{MarkKind, SourceMark};
 use goroutines_notebook::engine::prepare_or_report;
 use goroutines_notebook::runtime::{run_virtual, ExitKind};
@@ -9,15 +10,20 @@ use goroutines_notebook::runtime::{run_virtual, ExitKind};
 fn compile_errors_are_printed_and_marked() {
     let source = "package main\n\nimport \"os\"\n\nfunc main() {\n\tx := 1\n}\n";
     let prepared = prepare_or_report(source);
-    let mark = |line, column, message: &str| SourceMark {
+    let mark = |line, column, message: &str, hint| SourceMark {
         line,
         column,
         message: message.into(),
         kind: MarkKind::CompileError,
+        hint: Some(hint),
     };
     assert_eq!(
         prepared.marks,
-        vec![mark(3, 8, "\"os\" imported and not used"), mark(6, 2, "declared and not used: x")]
+        vec![
+            mark(3, 8, "\"os\" imported and not used", Hint::UnusedImport),
+            mark(6, 2, "declared and not used: x", Hint::UnusedVariable)
+        ],
+        "each error is marked, with French help for these two"
     );
     let report = run_virtual(prepared.program);
     assert_eq!((report.status, report.exit.kind), (1, ExitKind::BuildFailed));

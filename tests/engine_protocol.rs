@@ -2,6 +2,7 @@
 //! a program printed, and a damaged message is an error, never a panic.
 #![cfg(not(target_arch = "wasm32"))]
 
+use goroutines_notebook::cell::hints::Hint;
 use goroutines_notebook::cell::marks::{MarkKind, SourceMark};
 use goroutines_notebook::cell::state::{ConsoleLine, RunBatch, RunEnd, RunSummary, Stream};
 use goroutines_notebook::cell::timeline::{Activity, LaneChange, LaneEnd, LaneEvent, StateCounts};
@@ -43,6 +44,7 @@ fn rich_batch() -> RunBatch {
         },
         now_ms: 1000.0,
         end: Some(RunEnd::Exited { status: 2 }),
+        hint: Some(Hint::Deadlock),
     }
 }
 
@@ -72,8 +74,9 @@ fn every_message_round_trips() {
                     column: 2,
                     message: "declared and not used: x".into(),
                     kind: MarkKind::CompileError,
+                    hint: Some(Hint::UnusedVariable),
                 },
-                SourceMark { line: 9, column: 1, message: "a;b:1:".into(), kind: MarkKind::Panic },
+                SourceMark { line: 9, column: 1, message: "a;b:1:".into(), kind: MarkKind::Panic, hint: None },
             ],
         },
         Reply::Batch { id: 9, batch: RunBatch::default() },

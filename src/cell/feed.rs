@@ -6,9 +6,13 @@
 
 use std::time::Duration;
 
+use super::hints::Hint;
 use super::state::{ConsoleLine, RunBatch, RunEnd, RunSummary, Stream};
 use super::timeline::{Activity, LaneChange, LaneEnd, LaneEvent, StateCounts};
-use crate::runtime::{self, Counters, Cut, Event, EventKind, Exit, ExitKind, Preview, RunControl, Summary, TraceLevel};
+use crate::runtime::{
+    self, Counters, Cut, Event, EventKind, Exit, ExitKind, Preview, RunControl, Summary, TraceLevel,
+    NEGATIVE_WAITGROUP_COUNTER,
+};
 
 /// Above this many goroutines a run keeps counts only, not one event per step.
 pub const FULL_TRACE_MAX_GOROUTINES: u64 = 2_000;
@@ -60,6 +64,7 @@ impl RunFeed {
         let counts = samples.iter().map(|sample| (ms(sample.at), StateCounts::from(&sample.counters))).chain([live]);
         let summary = self.control.summary();
         let end = summary.exit.map(run_end);
+        let hint = summary.exit.and_then(|exit| self.end_hint(exit));
         self.finished = end.is_some();
         Some(RunBatch {
             lines: lines.into_iter().map(console_line).collect(),
@@ -68,7 +73,19 @@ impl RunFeed {
             summary: run_summary(&summary),
             now_ms,
             end,
+            hint,
         })
+    }
+
+    /// The help for how the run ended, when it ended in a way learners often meet.
+    fn end_hint(&self, exit: Exit) -> Option<Hint> {
+        match exit.kind {
+            ExitKind::Deadlock => Some(Hint::Deadlock),
+            ExitKind::Panic if self.control.panic_message().as_deref() == Some(NEGATIVE_WAITGROUP_COUNTER) => {
+                Some(Hint::NegativeWaitGroup)
+            }
+            _ => None,
+        }
     }
 }
 

@@ -3,6 +3,8 @@
 
 use std::ops::Range;
 
+use super::hints::Hint;
+
 /// Why a place in the code is marked.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum MarkKind {
@@ -19,6 +21,8 @@ pub struct SourceMark {
     pub column: u32,
     pub message: String,
     pub kind: MarkKind,
+    /// French help to show under the message, for the errors learners meet first.
+    pub hint: Option<Hint>,
 }
 
 /// A value written by a parameter (a slider), as a byte range of the source.

@@ -4,6 +4,7 @@
 
 pub mod code;
 pub mod feed;
+pub mod hints;
 pub mod lifecycle;
 pub mod marks;
 pub mod state;

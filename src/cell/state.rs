@@ -13,6 +13,7 @@
 use std::rc::Rc;
 
 use super::code::Code;
+use super::hints::Hint;
 use super::marks::SourceMark;
 use super::timeline::{LaneEvent, StateCounts, Timeline};
 use crate::scenarios::{Params, ScenarioId};
@@ -83,9 +84,21 @@ pub struct RunView {
     pub marks: Rc<Vec<SourceMark>>,
     /// The run stands still (« Pause », or « Pas à pas » between steps).
     pub paused: bool,
+    /// French help for what went wrong, in the order it came.
+    pub hints: Vec<Hint>,
 }
 
 impl RunView {
+    /// The help to show: what the errors and the ending brought, and lost lines once main
+    /// returned early.
+    pub fn all_hints(&self) -> Vec<Hint> {
+        let mut hints = self.hints.clone();
+        if matches!(self.phase, Phase::Ended(RunEnd::Exited { .. })) && self.summary.lines_lost > 0 {
+            hints.push(Hint::LinesLost);
+        }
+        hints
+    }
+
     fn new(generation: u64) -> Self {
         RunView {
             generation,
@@ -98,6 +111,7 @@ impl RunView {
             expected_ms: None,
             marks: Rc::default(),
             paused: false,
+            hints: Vec::new(),
         }
     }
 }
@@ -124,6 +138,8 @@ pub struct RunBatch {
     pub summary: RunSummary,
     pub now_ms: f64,
     pub end: Option<RunEnd>,
+    /// French help for how the run ended (a deadlock, a negative WaitGroup counter).
+    pub hint: Option<Hint>,
 }
 
 pub enum CellAction {
@@ -248,6 +264,11 @@ impl CellState {
             }
             CellAction::Previewed { expected_ms, marks, .. } => {
                 next.run.expected_ms = expected_ms;
+                for hint in marks.iter().filter_map(|mark| mark.hint) {
+                    if !next.run.hints.contains(&hint) {
+                        next.run.hints.push(hint);
+                    }
+                }
                 next.run.marks = Rc::new(marks);
             }
             CellAction::Output { batch, .. } => absorb(&mut next.run, batch),
@@ -301,6 +322,9 @@ fn absorb(run: &mut RunView, batch: RunBatch) {
     }
     run.summary = batch.summary;
     run.now_ms = run.now_ms.max(batch.now_ms);
+    if let Some(hint) = batch.hint {
+        run.hints.push(hint);
+    }
     if let Some(end) = batch.end {
         run.phase = Phase::Ended(end);
     }

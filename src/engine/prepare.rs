@@ -2,8 +2,10 @@
 //! virtual time, so what the page shows about a run (its duration, its size, the lines main's
 //! return cuts off) comes from the program itself, whatever the code is.
 
+use crate::cell::hints::Hint;
 use crate::cell::marks::{MarkKind, SourceMark};
 use crate::go;
+use crate::go::diag::DiagCode;
 use crate::runtime::{self, ExitKind, Preview, Program};
 use crate::scenarios::{go_source, Params};
 
@@ -42,6 +44,10 @@ pub fn prepare_or_report(source: &str) -> Prepared {
                 column: error.column,
                 message: error.message.clone(),
                 kind: MarkKind::CompileError,
+                hint: error.code.map(|code| match code {
+                    DiagCode::UnusedVariable => Hint::UnusedVariable,
+                    DiagCode::UnusedImport => Hint::UnusedImport,
+                }),
             })
             .collect();
         let lines = errors.lines;

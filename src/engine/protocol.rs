@@ -6,6 +6,7 @@
 
 use std::fmt::Write;
 
+use crate::cell::hints::Hint;
 use crate::cell::marks::{MarkKind, SourceMark};
 use crate::cell::state::{ConsoleLine, RunBatch, RunEnd, RunSummary, Stream};
 use crate::cell::timeline::{Activity, LaneChange, LaneEnd, LaneEvent, StateCounts};
@@ -120,7 +121,8 @@ impl Reply {
                         MarkKind::CompileError => 'E',
                         MarkKind::Panic => 'P',
                     };
-                    w.u(u64::from(mark.line)).u(u64::from(mark.column)).tag(kind).text(&mark.message);
+                    w.u(u64::from(mark.line)).u(u64::from(mark.column)).tag(kind).u(hint_code(mark.hint));
+                    w.text(&mark.message);
                 }
             }
             Reply::Batch { id, batch } => {
@@ -146,7 +148,8 @@ impl Reply {
                         'P' => MarkKind::Panic,
                         _ => return Err(r.error("a mark kind")),
                     };
-                    marks.push(SourceMark { line, column, kind, message: r.text()?.to_owned() });
+                    let hint = hint(&mut r)?;
+                    marks.push(SourceMark { line, column, kind, hint, message: r.text()?.to_owned() });
                 }
                 Reply::Started { id, expected_ms, marks }
             }
@@ -181,6 +184,7 @@ fn write_batch(w: &mut Writer, batch: &RunBatch) {
     let s = &batch.summary;
     w.f(s.elapsed_ms).u(s.started).u(s.finished).u(s.killed).u(s.leaked).u(s.lines_printed).u(s.lines_lost);
     w.f(batch.now_ms);
+    w.u(hint_code(batch.hint));
     match batch.end {
         None => w.tag('n'),
         Some(RunEnd::Stopped) => w.tag('s'),
@@ -224,6 +228,7 @@ fn read_batch(r: &mut Reader) -> Result<RunBatch, WireError> {
         lines_lost: r.u()?,
     };
     batch.now_ms = r.f()?;
+    batch.hint = hint(r)?;
     batch.end = match r.tag()? {
         'n' => None,
         's' => Some(RunEnd::Stopped),
@@ -231,6 +236,22 @@ fn read_batch(r: &mut Reader) -> Result<RunBatch, WireError> {
         _ => return Err(r.error("an end tag")),
     };
     Ok(batch)
+}
+
+/// 0 for none, else 1 + the hint's place in [`Hint::ALL`].
+fn hint_code(hint: Option<Hint>) -> u64 {
+    hint.and_then(|hint| Hint::ALL.iter().position(|h| *h == hint)).map_or(0, |index| index as u64 + 1)
+}
+
+fn hint(r: &mut Reader) -> Result<Option<Hint>, WireError> {
+    match r.u()? {
+        0 => Ok(None),
+        code => usize::try_from(code - 1)
+            .ok()
+            .and_then(|index| Hint::ALL.get(index))
+            .map(|hint| Some(*hint))
+            .ok_or_else(|| r.error("a hint")),
+    }
 }
 
 fn activity_code(activity: Activity) -> u64 {

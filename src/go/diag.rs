@@ -11,6 +11,15 @@ pub const UNSUPPORTED: &str = "non pris en charge par ce carnet : ";
 /// gc's limit: after this many errors it prints `too many errors` and stops.
 pub const MAX_ERRORS: usize = 10;
 
+/// Errors a learner meets first, named so the page can add French help under Go's message.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DiagCode {
+    /// `declared and not used: x`
+    UnusedVariable,
+    /// `"os" imported and not used`
+    UnusedImport,
+}
+
 /// One error at a byte span of the source. `unsupported` marks a construct outside the
 /// notebook's subset (its message is French: `non pris en charge par ce carnet : …`).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -20,16 +29,17 @@ pub struct Diagnostic {
     /// Continuation lines gc prints under the error, each with its own position
     /// (`\tprog.go:19:7: previous case`).
     pub notes: Vec<(Span, String)>,
+    pub code: Option<DiagCode>,
 }
 
 impl Diagnostic {
     pub fn new(span: Span, message: impl Into<String>) -> Self {
-        Diagnostic { span, message: message.into(), notes: Vec::new() }
+        Diagnostic { span, message: message.into(), notes: Vec::new(), code: None }
     }
 
     /// A construct outside the subset: `non pris en charge par ce carnet : <what>`.
     pub fn unsupported(span: Span, what: &str) -> Self {
-        Diagnostic { span, message: format!("{UNSUPPORTED}{what}"), notes: Vec::new() }
+        Diagnostic { span, message: format!("{UNSUPPORTED}{what}"), notes: Vec::new(), code: None }
     }
 }
 
@@ -78,6 +88,7 @@ pub struct Reported {
     pub column: u32,
     pub message: String,
     pub notes: Vec<(u32, u32, String)>,
+    pub code: Option<DiagCode>,
 }
 
 /// The errors gc reports, sorted by position: the first [`MAX_ERRORS`] found, duplicates on
@@ -109,7 +120,7 @@ pub fn reported(src: &str, diags: &[Diagnostic]) -> (Vec<Reported>, bool) {
                     (l, c, note.clone())
                 })
                 .collect();
-            Reported { line, column, message: diag.message.clone(), notes }
+            Reported { line, column, message: diag.message.clone(), notes, code: diag.code }
         })
         .collect();
     (reported, too_many)

@@ -86,6 +86,11 @@ impl RunControl {
         self.rt.read(|core| core.trace.events.get(cursor..).unwrap_or_default().to_vec())
     }
 
+    /// What the panic that ended the run printed after `panic: `, if one did.
+    pub fn panic_message(&self) -> Option<String> {
+        self.rt.read(|core| core.panic_message.clone())
+    }
+
     /// Events that happened so far, whether or not the trace keeps them.
     pub fn events_seen(&self) -> u64 {
         self.rt.read(|core| core.trace.events_seen)

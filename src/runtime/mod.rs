@@ -58,7 +58,7 @@ pub use trace::{
     TraceLevel,
 };
 pub use virtual_driver::{preview, run_virtual, run_virtual_with, Preview, Progress, RunReport, VirtualRun};
-pub use waitgroup::WaitGroup;
+pub use waitgroup::{WaitGroup, NEGATIVE_WAITGROUP_COUNTER};
 
 use scheduler::Core;
 

@@ -100,6 +100,8 @@ pub(crate) struct Core {
     /// Stdout's last line had no newline (flushed at the end of the run).
     pub stdout_unterminated: bool,
     pub stack_hook: Option<StackHook>,
+    /// The value a fatal panic printed (`sync: negative WaitGroup counter`).
+    pub panic_message: Option<String>,
 }
 
 pub(crate) fn nanos(d: Duration) -> u64 {
@@ -130,6 +132,7 @@ impl Core {
             partial: [Vec::new(), Vec::new()],
             stdout_unterminated: false,
             stack_hook: None,
+            panic_message: None,
         }
     }
 
@@ -438,6 +441,7 @@ impl Core {
             return Garbage::default();
         }
         let gid = self.current.unwrap_or(1);
+        self.panic_message = Some(msg.to_owned());
         self.event(gid, EventKind::Panic(msg.to_owned()));
         self.finish(ExitKind::Panic, 2, gid, stderr)
     }

@@ -9,6 +9,9 @@ use std::future::poll_fn;
 use std::rc::Rc;
 use std::task::Poll;
 
+/// Go's panic when `Done` outnumbers `Add`; the interpreter raises the same text.
+pub const NEGATIVE_WAITGROUP_COUNTER: &str = "sync: negative WaitGroup counter";
+
 use super::trace::{BlockReason, Gid};
 use super::Runtime;
 
@@ -48,7 +51,7 @@ impl WaitGroup {
     /// `wg.Add(delta)`. Below zero panics like Go: `sync: negative WaitGroup counter`.
     pub fn add(&self, delta: i64) {
         if !self.try_add(delta) {
-            self.rt.panic("sync: negative WaitGroup counter");
+            self.rt.panic(NEGATIVE_WAITGROUP_COUNTER);
         }
     }
 

@@ -4,6 +4,7 @@
 use yew::prelude::*;
 
 use super::Unowned;
+use crate::cell::hints::Hint;
 use crate::cell::state::{ConsoleLine, Phase, RunEnd, Stream};
 
 #[derive(Properties, PartialEq)]
@@ -11,6 +12,9 @@ pub struct ConsoleProps {
     pub lines: Unowned<Vec<ConsoleLine>>,
     pub dropped: u64,
     pub phase: Phase,
+    /// French help under Go's messages (never instead of them).
+    #[prop_or_default]
+    pub hints: Vec<Hint>,
 }
 
 /// The colour class of a goroutine; main (1) gets the first.
@@ -69,6 +73,11 @@ pub fn Console(props: &ConsoleProps) -> Html {
     html! {
         <div class="console" role="log" aria-live="polite" aria-label="Sortie du programme" tabindex="0" ref={console_ref}>
             { for lines }{ for dropped }{ status }
+            if !props.hints.is_empty() {
+                <ul class="go-help" aria-label="Aide">
+                    { for props.hints.iter().map(|hint| html! { <li>{ hint.text_fr() }</li> }) }
+                </ul>
+            }
         </div>
     }
 }

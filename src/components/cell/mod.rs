@@ -200,7 +200,8 @@ pub fn RunnableCell(props: &CellProps) -> Html {
                       on_pause={pause} on_resume={resume} on_step={step}
                       on_speed={on_speed} on_copy={on_copy} copied={*copied} />
             { for progress }
-            <Console lines={Unowned::new(&state.run.lines)} dropped={state.run.lines_dropped} phase={state.run.phase.clone()} />
+            <Console lines={Unowned::new(&state.run.lines)} dropped={state.run.lines_dropped}
+                     phase={state.run.phase.clone()} hints={state.run.all_hints()} />
             if state.run.phase != Phase::Idle {
                 <TimelineView timeline={timeline.clone()} now_ms={state.run.now_ms} span_ms={span_ms}
                               running={running} reduced_motion={page::prefers_reduced_motion()} />

@@ -197,6 +197,13 @@ impl<'a> Compiler<'a> {
         self.diags.push(Diagnostic::new(span, message));
     }
 
+    /// An error a learner meets often, named for the page's help text.
+    pub fn error_coded(&mut self, code: crate::go::diag::DiagCode, span: Span, message: impl Into<String>) {
+        let mut d = Diagnostic::new(span, message);
+        d.code = Some(code);
+        self.diags.push(d);
+    }
+
     /// An error with gc's continuation lines under it.
     pub fn error_with_notes(&mut self, span: Span, message: impl Into<String>, notes: Vec<(Span, String)>) {
         let mut d = Diagnostic::new(span, message);

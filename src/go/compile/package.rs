@@ -98,7 +98,9 @@ impl<'a> Compiler<'a> {
                 } else {
                     format!("\"{}\" imported as {} and not used", import.path, name)
                 };
-                self.diags.push(crate::go::diag::Diagnostic::new(import.span, msg));
+                let mut diag = crate::go::diag::Diagnostic::new(import.span, msg);
+                diag.code = Some(crate::go::diag::DiagCode::UnusedImport);
+                self.diags.push(diag);
             }
         }
         if self.main.is_none() && self.diags.is_empty() {
@@ -416,7 +418,8 @@ impl<'a> Compiler<'a> {
     pub fn finish_function(&mut self, fb: FuncBuilder, id: FuncId) {
         for local in &fb.locals {
             if local.reportable && !local.used && local.name != "_" {
-                self.error(local.span, format!("declared and not used: {}", local.name));
+                let msg = format!("declared and not used: {}", local.name);
+                self.error_coded(crate::go::diag::DiagCode::UnusedVariable, local.span, msg);
             }
         }
         let mut proto = fb.proto;

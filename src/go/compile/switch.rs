@@ -237,7 +237,8 @@ impl<'a> Compiler<'a> {
         if !binding_used {
             if let Some(b) = &ts.binding {
                 // gc keeps its older wording for a type switch binding.
-                self.error(b.span, format!("{} declared and not used", b.name));
+                let msg = format!("{} declared and not used", b.name);
+                self.error_coded(crate::go::diag::DiagCode::UnusedVariable, b.span, msg);
             }
         }
     }
