@@ -188,7 +188,6 @@ pub(crate) struct Fiber {
     pub cur: Frame,
     pub frames: Frames,
     pub pending: Pending,
-    pub finished: bool,
     /// Its first frame returned (or its entry native is all that is left to finish).
     pub returned: bool,
     /// `go` statement that made it: (function, line, parent goroutine); parent 0 for main.
@@ -196,34 +195,40 @@ pub(crate) struct Fiber {
     pub extra: Option<Box<Extra>>,
 }
 
-/// The runtime future of one goroutine.
-pub(crate) struct GoroutineFuture(Rc<RefCell<Fiber>>);
+/// The runtime future of one goroutine: its slot in the run's [`super::store::Store`].
+pub(crate) struct GoroutineFuture {
+    vm: Rc<Vm>,
+    /// `u32::MAX` once it has finished (its slot is freed then).
+    slot: u32,
+}
 
 impl Future for GoroutineFuture {
     type Output = ();
 
-    fn poll(self: Pin<&mut Self>, _cx: &mut Context<'_>) -> Poll<()> {
-        let rc = self.0.clone();
-        let Ok(mut fiber) = rc.try_borrow_mut() else { return Poll::Pending };
+    fn poll(mut self: Pin<&mut Self>, _cx: &mut Context<'_>) -> Poll<()> {
+        let Some(mut fiber) = self.vm.fibers.borrow_mut().take(self.slot) else { return Poll::Pending };
         let result = fiber.run();
         if result.is_ready() {
             fiber.finish();
+            let slot = std::mem::replace(&mut self.slot, u32::MAX);
+            self.vm.fibers.borrow_mut().remove(slot);
+            drop(fiber);
+        } else {
+            self.vm.fibers.borrow_mut().put(self.slot, fiber);
         }
         result
     }
 }
 
 impl Drop for GoroutineFuture {
-    /// Dropped by the runtime at the end of the run: release the values (they may hold
-    /// runtime handles, which would otherwise keep the runtime alive in a cycle).
+    /// Dropped by the runtime when the goroutine ends or the run ends: free its slot. The
+    /// fiber is dropped once the store is released (its values may hold anything).
     fn drop(&mut self) {
-        if let Ok(mut fiber) = self.0.try_borrow_mut() {
-            fiber.stack = Vec::new();
-            fiber.frames = Frames::default();
-            fiber.cur.closure = None;
-            fiber.pending = Pending::None;
-            fiber.extra = None;
-        }
+        let fiber = match self.vm.fibers.try_borrow_mut() {
+            Ok(mut fibers) => fibers.remove(self.slot),
+            Err(_) => None,
+        };
+        drop(fiber);
     }
 }
 
@@ -238,11 +243,10 @@ pub(crate) fn main_future(vm: Rc<Vm>) -> GoroutineFuture {
     fiber.stack.resize(main_locals + init_locals, Value::Nil);
     let main = std::mem::replace(&mut fiber.cur, init);
     fiber.frames.push(main);
-    let rc = Rc::new(RefCell::new(fiber));
+    fiber.gid = 1;
     vm.live.set(vm.live.get() + 1);
-    vm.register(1, &rc);
-    rc.borrow_mut().gid = 1;
-    GoroutineFuture(rc)
+    let slot = vm.fibers.borrow_mut().insert(fiber).unwrap_or(u32::MAX);
+    GoroutineFuture { vm, slot }
 }
 
 impl Fiber {
@@ -256,7 +260,6 @@ impl Fiber {
             cur,
             frames: Frames::default(),
             pending: Pending::None,
-            finished: false,
             returned: false,
             created_by: (0, 0, 0),
             extra: None,
@@ -364,11 +367,12 @@ impl Fiber {
         let line = self.current_line();
         fiber.created_by = (self.cur.func, line, self.gid);
         let vm = self.vm.clone();
-        let rc = Rc::new(RefCell::new(fiber));
         vm.live.set(vm.live.get() + 1);
-        let gid = vm.rt.go_boxed(Box::pin(GoroutineFuture(rc.clone())));
-        rc.borrow_mut().gid = gid;
-        vm.register(gid, &rc);
+        let slot = vm.fibers.borrow_mut().insert(fiber).unwrap_or(u32::MAX);
+        let gid = vm.rt.go_boxed(Box::pin(GoroutineFuture { vm: vm.clone(), slot }));
+        if let Some(fiber) = vm.fibers.borrow_mut().get_mut(slot) {
+            fiber.gid = gid;
+        };
     }
 
     /// Stores the zero values of `func`'s results in its result locals (frame at `base`).
@@ -390,18 +394,7 @@ impl Fiber {
 
     /// The goroutine ended (returned, or the run ended under it).
     fn finish(&mut self) {
-        if self.finished {
-            return;
-        }
-        self.finished = true;
-        let vm = self.vm.clone();
-        vm.live.set(vm.live.get().saturating_sub(1));
-        if let Some(slot) = vm.fibers.borrow_mut().get_mut((self.gid as usize).wrapping_sub(1)) {
-            *slot = std::rc::Weak::new();
-        }
-        self.stack = Vec::new();
-        self.frames = Frames::default();
-        self.extra = None;
+        self.vm.live.set(self.vm.live.get().saturating_sub(1));
     }
 
     /// One poll: finish the pending operation, then interpret until the goroutine blocks,
