@@ -25,7 +25,9 @@ pub(crate) enum Kind {
     /// A deferred call run by a normal return.
     Deferred,
     /// A deferred call run by panic `n` (index in `Extra::panics`): `recover` works here.
-    PanicDefer(u32),
+    /// 16 bits keep [`Frame`] at 32 bytes: more panics in flight end the run as a stack
+    /// overflow.
+    PanicDefer(u16),
     /// A method run synchronously for a native (`String()` for fmt): returning ends the
     /// nested loop.
     Barrier,
@@ -52,26 +54,36 @@ pub(crate) struct Frame {
     pub pc: u32,
     /// First local on the value stack.
     pub base: u32,
-    /// Where the results go when it returns.
-    pub ret_to: u32,
     /// Deferred calls above this index are this frame's.
     pub defer_base: u32,
     pub kind: Kind,
     pub mode: Mode,
+    /// The results go to `base - 1` (over the called function value), else to `base`.
+    pub ret_below: bool,
 }
 
+// 32 bytes: the running frame is inline in every parked goroutine.
+const _: () = assert!(std::mem::size_of::<Frame>() <= 32);
+
 impl Frame {
+    /// `ret_to` is `base` or `base - 1`.
     pub fn new(func: FuncId, base: usize, ret_to: usize, defer_base: usize, kind: Kind) -> Frame {
         Frame {
             closure: None,
             func,
             pc: 0,
             base: base as u32,
-            ret_to: ret_to as u32,
             defer_base: defer_base as u32,
             kind,
             mode: Mode::Running,
+            ret_below: ret_to < base,
         }
+    }
+
+    /// Where the results go when it returns.
+    #[inline(always)]
+    pub fn ret_to(&self) -> usize {
+        (self.base as usize).saturating_sub(self.ret_below as usize)
     }
 }
 
@@ -355,7 +367,6 @@ impl Fiber {
         fiber.stack.resize(base + locals, Value::Nil);
         fiber.zero_results(func, base);
         fiber.cur.base = base as u32;
-        fiber.cur.ret_to = base as u32;
         Ok(fiber)
     }
 
