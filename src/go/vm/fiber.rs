@@ -12,7 +12,7 @@ use std::task::{Context, Poll};
 
 use super::super::bytecode::{FuncId, Native};
 use super::super::value::{Callee, Closure, Native as NativeState, Value};
-use super::{Res, Trap, Vm};
+use super::{store, Res, Trap, Vm};
 use crate::runtime::{Forever, Gid, Sleep, WaitGroup as RtWaitGroup, Yield};
 
 /// Why a frame was entered, which decides what its return does.
@@ -207,9 +207,8 @@ pub(crate) struct Fiber {
     pub extra: Option<Box<Extra>>,
 }
 
-/// The runtime future of one goroutine: its slot in the run's [`super::store::Store`].
+/// The runtime future of one goroutine: its slot in this thread's [`super::store`].
 pub(crate) struct GoroutineFuture {
-    vm: Rc<Vm>,
     /// `u32::MAX` once it has finished (its slot is freed then).
     slot: u32,
 }
@@ -218,15 +217,18 @@ impl Future for GoroutineFuture {
     type Output = ();
 
     fn poll(mut self: Pin<&mut Self>, _cx: &mut Context<'_>) -> Poll<()> {
-        let Some(mut fiber) = self.vm.fibers.borrow_mut().take(self.slot) else { return Poll::Pending };
+        let slot = self.slot;
+        let mut local = store::Entry::Out;
+        store::with(|s| s.swap(slot, &mut local));
+        let store::Entry::In(fiber) = &mut local else { return Poll::Pending };
         let result = fiber.run();
         if result.is_ready() {
             fiber.finish();
-            let slot = std::mem::replace(&mut self.slot, u32::MAX);
-            self.vm.fibers.borrow_mut().remove(slot);
-            drop(fiber);
+            self.slot = u32::MAX;
+            store::with(|s| s.remove(slot));
+            drop(local);
         } else {
-            self.vm.fibers.borrow_mut().put(self.slot, fiber);
+            store::with(|s| s.swap(slot, &mut local));
         }
         result
     }
@@ -236,10 +238,7 @@ impl Drop for GoroutineFuture {
     /// Dropped by the runtime when the goroutine ends or the run ends: free its slot. The
     /// fiber is dropped once the store is released (its values may hold anything).
     fn drop(&mut self) {
-        let fiber = match self.vm.fibers.try_borrow_mut() {
-            Ok(mut fibers) => fibers.remove(self.slot),
-            Err(_) => None,
-        };
+        let fiber = store::with(|s| s.remove(self.slot)).flatten();
         drop(fiber);
     }
 }
@@ -257,8 +256,7 @@ pub(crate) fn main_future(vm: Rc<Vm>) -> GoroutineFuture {
     fiber.frames.push(main);
     fiber.gid = 1;
     vm.live.set(vm.live.get() + 1);
-    let slot = vm.fibers.borrow_mut().insert(fiber).unwrap_or(u32::MAX);
-    GoroutineFuture { vm, slot }
+    GoroutineFuture { slot: store::with(|s| s.insert(fiber)).flatten().unwrap_or(u32::MAX) }
 }
 
 impl Fiber {
@@ -379,11 +377,13 @@ impl Fiber {
         fiber.created_by = (self.cur.func, line, self.gid);
         let vm = self.vm.clone();
         vm.live.set(vm.live.get() + 1);
-        let slot = vm.fibers.borrow_mut().insert(fiber).unwrap_or(u32::MAX);
-        let gid = vm.rt.go_boxed(Box::pin(GoroutineFuture { vm: vm.clone(), slot }));
-        if let Some(fiber) = vm.fibers.borrow_mut().get_mut(slot) {
-            fiber.gid = gid;
-        };
+        let slot = store::with(|s| s.insert(fiber)).flatten().unwrap_or(u32::MAX);
+        let gid = vm.rt.go_boxed(Box::pin(GoroutineFuture { slot }));
+        store::with(|s| {
+            if let Some(fiber) = s.get_mut(slot) {
+                fiber.gid = gid;
+            }
+        });
     }
 
     /// Stores the zero values of `func`'s results in its result locals (frame at `base`).

@@ -104,8 +104,6 @@ pub(crate) struct Vm {
     pub rt: Runtime,
     pub limits: Limits,
     pub globals: RefCell<Vec<Value>>,
-    /// The goroutines (see [`store`]).
-    pub fibers: RefCell<store::Store>,
     pub out_bytes: Cell<u64>,
     pub out_lines: Cell<u64>,
     pub heap: Cell<u64>,
@@ -140,7 +138,6 @@ impl Vm {
             rt,
             limits,
             globals: RefCell::new(globals),
-            fibers: RefCell::new(store::Store::default()),
             out_bytes: Cell::new(0),
             out_lines: Cell::new(0),
             heap: Cell::new(0),
@@ -179,11 +176,11 @@ impl Vm {
 
     /// Frames of a parked goroutine for the deadlock report.
     fn stack_lines(&self, gid: Gid) -> Vec<String> {
-        let Ok(mut fibers) = self.fibers.try_borrow_mut() else { return Vec::new() };
-        match fibers.by_gid(gid) {
+        store::with(|fibers| match fibers.by_gid(self, gid) {
             Some(fiber) => fiber.traceback_lines(&fiber.capture_trace(), false),
             None => Vec::new(),
-        }
+        })
+        .unwrap_or_default()
     }
 }
 

@@ -1,20 +1,34 @@
 //! Where the goroutines live: one slot per goroutine in fixed chunks, reused through a free
-//! list. The runtime's future of a goroutine is only the run and the slot number
-//! ([`super::fiber::GoroutineFuture`]), so a parked goroutine costs its [`Fiber`] and 16 bytes:
-//! no reference count, no borrow flag, no per-goroutine box around the fiber.
+//! list, one store per thread for every run on it. The runtime's future of a goroutine is only
+//! its slot number ([`super::fiber::GoroutineFuture`]), so a parked goroutine costs its
+//! [`Fiber`] and 4 bytes: no reference count, no borrow flag, no box around the fiber. The
+//! chunks are released whenever the store empties (at the end of a run).
 //!
 //! A poll moves the fiber out of its slot and back, so the store is never borrowed while Go
 //! code runs (which spawns, and may drop other goroutines' futures).
 
+use std::cell::RefCell;
 use std::collections::HashMap;
+use std::rc::Rc;
 
 use super::fiber::Fiber;
+use super::Vm;
 use crate::runtime::Gid;
+
+thread_local! {
+    static STORE: RefCell<Store> = const { RefCell::new(Store::EMPTY) };
+}
+
+/// Runs `f` on this thread's store; `None` if it is borrowed already or gone (thread exit).
+#[inline]
+pub(crate) fn with<R>(f: impl FnOnce(&mut Store) -> R) -> Option<R> {
+    STORE.try_with(|store| store.try_borrow_mut().ok().map(|mut store| f(&mut store))).ok().flatten()
+}
 
 /// Slots per chunk: chunks never move, so the store grows without copying fibers.
 const CHUNK: usize = 256;
 
-enum Entry {
+pub(crate) enum Entry {
     /// Unused; the next free slot (`u32::MAX`: none).
     Free(u32),
     /// Its goroutine is being polled: the fiber is out.
@@ -28,14 +42,13 @@ pub(crate) struct Store {
     free: u32,
     /// Slots in use.
     used: usize,
-    /// Goroutine id → slot, made on demand for the deadlock report; dropped by any change.
-    by_gid: Option<HashMap<Gid, u32>>,
+    /// Goroutine id → slot for one run (the address of its [`Vm`]), made on demand for the
+    /// deadlock report; dropped by any change.
+    by_gid: Option<(usize, HashMap<Gid, u32>)>,
 }
 
-impl Default for Store {
-    fn default() -> Store {
-        Store { chunks: Vec::new(), free: u32::MAX, used: 0, by_gid: None }
-    }
+impl Store {
+    const EMPTY: Store = Store { chunks: Vec::new(), free: u32::MAX, used: 0, by_gid: None };
 }
 
 impl Store {
@@ -65,24 +78,15 @@ impl Store {
         Some(slot)
     }
 
-    /// Takes the fiber out for a poll (`None` if it is not in).
+    /// Takes the fiber out for a poll (`local` is `Out`, and becomes `In` if the fiber was
+    /// in), or puts it back (`local` is `In`, the slot `Out`). A swap: no copy through a
+    /// temporary.
     #[inline]
-    pub fn take(&mut self, slot: u32) -> Option<Fiber> {
-        let entry = self.entry(slot)?;
-        match std::mem::replace(entry, Entry::Out) {
-            Entry::In(fiber) => Some(fiber),
-            other => {
-                *entry = other;
-                None
-            }
-        }
-    }
-
-    /// Puts a fiber taken by [`Store::take`] back.
-    #[inline]
-    pub fn put(&mut self, slot: u32, fiber: Fiber) {
+    pub fn swap(&mut self, slot: u32, local: &mut Entry) {
         if let Some(entry) = self.entry(slot) {
-            *entry = Entry::In(fiber);
+            if matches!((&*entry, &*local), (Entry::In(_), Entry::Out) | (Entry::Out, Entry::In(_))) {
+                std::mem::swap(entry, local);
+            }
         }
     }
 
@@ -104,26 +108,33 @@ impl Store {
         self.free = slot;
         self.used = self.used.saturating_sub(1);
         self.by_gid = None;
+        if self.used == 0 {
+            self.chunks = Vec::new();
+            self.free = u32::MAX;
+        }
         match old {
             Entry::In(fiber) => Some(fiber),
             _ => None,
         }
     }
 
-    /// The goroutine `gid`, if it is stored and not being polled.
-    pub fn by_gid(&mut self, gid: Gid) -> Option<&Fiber> {
-        if self.by_gid.is_none() {
-            let mut map = HashMap::with_capacity(self.used);
+    /// The goroutine `gid` of the run of `vm`, if it is stored and not being polled.
+    pub fn by_gid(&mut self, vm: &Vm, gid: Gid) -> Option<&Fiber> {
+        let run = vm as *const Vm as usize;
+        if self.by_gid.as_ref().is_none_or(|(r, _)| *r != run) {
+            let mut map = HashMap::new();
             for (c, chunk) in self.chunks.iter().enumerate() {
                 for (i, entry) in chunk.iter().enumerate() {
                     if let Entry::In(fiber) = entry {
-                        map.insert(fiber.gid, (c * CHUNK + i) as u32);
+                        if std::ptr::eq(Rc::as_ptr(&fiber.vm), vm) {
+                            map.insert(fiber.gid, (c * CHUNK + i) as u32);
+                        }
                     }
                 }
             }
-            self.by_gid = Some(map);
+            self.by_gid = Some((run, map));
         }
-        let slot = *self.by_gid.as_ref()?.get(&gid)?;
+        let slot = *self.by_gid.as_ref()?.1.get(&gid)?;
         match self.entry(slot)? {
             Entry::In(fiber) => Some(fiber),
             _ => None,
