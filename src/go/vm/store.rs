@@ -1,4 +1,4 @@
-//! Where the goroutines live: one slot per goroutine in fixed chunks, reused through a free
+//! Where the goroutines live: one slot per goroutine in chunks that never move, reused through a free
 //! list, one store per thread for every run on it. The runtime's future of a goroutine is only
 //! its slot number ([`super::fiber::GoroutineFuture`]), so a parked goroutine costs its
 //! [`Fiber`] and 4 bytes: no reference count, no borrow flag, no box around the fiber. The
@@ -25,7 +25,7 @@ pub(crate) fn with<R>(f: impl FnOnce(&mut Store) -> R) -> Option<R> {
     STORE.try_with(|store| store.try_borrow_mut().ok().map(|mut store| f(&mut store))).ok().flatten()
 }
 
-/// Slots per chunk: chunks never move, so the store grows without copying fibers.
+/// Slots per chunk: chunks never grow past it, so the store grows without moving fibers.
 const CHUNK: usize = 256;
 
 pub(crate) enum Entry {
@@ -37,7 +37,8 @@ pub(crate) enum Entry {
 }
 
 pub(crate) struct Store {
-    chunks: Vec<Box<[Entry]>>,
+    /// Each of capacity [`CHUNK`], filled in order.
+    chunks: Vec<Vec<Entry>>,
     /// First free slot (`u32::MAX`: none).
     free: u32,
     /// Slots in use.
@@ -57,23 +58,27 @@ impl Store {
         self.chunks.get_mut(slot / CHUNK)?.get_mut(slot % CHUNK)
     }
 
-    /// Stores a new goroutine; its slot, or `None` past `u32::MAX` slots.
+    /// Stores a new goroutine; its slot, or `None` past `u32::MAX` slots. A freed slot is
+    /// reused first; else the last chunk grows (within its capacity: it never moves), so a
+    /// chunk's memory is touched only as goroutines arrive.
     pub fn insert(&mut self, fiber: Fiber) -> Option<u32> {
         self.by_gid = None;
-        if self.free == u32::MAX {
-            let first = u32::try_from(self.chunks.len() * CHUNK).ok()?;
-            let last = first.checked_add(CHUNK as u32 - 1)?;
-            // Chained in order, the last one ending the list.
-            let chunk: Box<[Entry]> =
-                (first..=last).map(|i| Entry::Free(if i == last { u32::MAX } else { i + 1 })).collect();
-            self.chunks.push(chunk);
-            self.free = first;
+        if self.free != u32::MAX {
+            let slot = self.free;
+            let entry = self.entry(slot)?;
+            let Entry::Free(next) = *entry else { return None };
+            *entry = Entry::In(fiber);
+            self.free = next;
+            self.used += 1;
+            return Some(slot);
         }
-        let slot = self.free;
-        let entry = self.entry(slot)?;
-        let Entry::Free(next) = *entry else { return None };
-        *entry = Entry::In(fiber);
-        self.free = next;
+        if self.chunks.last().is_none_or(|c| c.len() == CHUNK) {
+            self.chunks.push(Vec::with_capacity(CHUNK));
+        }
+        let full = self.chunks.len().saturating_sub(1) * CHUNK;
+        let chunk = self.chunks.last_mut()?;
+        let slot = u32::try_from(full + chunk.len()).ok()?;
+        chunk.push(Entry::In(fiber));
         self.used += 1;
         Some(slot)
     }
