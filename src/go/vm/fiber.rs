@@ -221,11 +221,14 @@ impl Future for GoroutineFuture {
         let mut local = store::Entry::Out;
         store::with(|s| s.swap(slot, &mut local));
         let store::Entry::In(fiber) = &mut local else { return Poll::Pending };
+        if fiber.gid == 0 {
+            fiber.gid = fiber.vm.rt.current().unwrap_or(0);
+        }
         let result = fiber.run();
         if result.is_ready() {
             fiber.finish();
             self.slot = u32::MAX;
-            store::with(|s| s.remove(slot));
+            store::with(|s| s.remove(slot, &mut store::Entry::Out));
             drop(local);
         } else {
             store::with(|s| s.swap(slot, &mut local));
@@ -238,8 +241,12 @@ impl Drop for GoroutineFuture {
     /// Dropped by the runtime when the goroutine ends or the run ends: free its slot. The
     /// fiber is dropped once the store is released (its values may hold anything).
     fn drop(&mut self) {
-        let fiber = store::with(|s| s.remove(self.slot)).flatten();
-        drop(fiber);
+        if self.slot == u32::MAX {
+            return; // finished: its slot is free already
+        }
+        let mut local = store::Entry::Out;
+        store::with(|s| s.remove(self.slot, &mut local));
+        drop(local);
     }
 }
 
@@ -378,12 +385,8 @@ impl Fiber {
         let vm = self.vm.clone();
         vm.live.set(vm.live.get() + 1);
         let slot = store::with(|s| s.insert(fiber)).flatten().unwrap_or(u32::MAX);
-        let gid = vm.rt.go_boxed(Box::pin(GoroutineFuture { slot }));
-        store::with(|s| {
-            if let Some(fiber) = s.get_mut(slot) {
-                fiber.gid = gid;
-            }
-        });
+        // Its id is read at its first poll: no second visit to the store here.
+        vm.rt.go_boxed(Box::pin(GoroutineFuture { slot }));
     }
 
     /// Stores the zero values of `func`'s results in its result locals (frame at `base`).

@@ -95,31 +95,24 @@ impl Store {
         }
     }
 
-    pub fn get_mut(&mut self, slot: u32) -> Option<&mut Fiber> {
-        match self.entry(slot)? {
-            Entry::In(fiber) => Some(fiber),
-            _ => None,
-        }
-    }
-
-    /// Frees a slot; returns its fiber if it was in (to drop once the store is released).
-    pub fn remove(&mut self, slot: u32) -> Option<Fiber> {
+    /// Frees a slot; its fiber, if it was in, goes to `out` (to drop once the store is
+    /// released).
+    pub fn remove(&mut self, slot: u32, out: &mut Entry) {
         let free = self.free;
-        let entry = self.entry(slot)?;
+        let Some(entry) = self.entry(slot) else { return };
         if matches!(entry, Entry::Free(_)) {
-            return None;
+            return;
         }
         let old = std::mem::replace(entry, Entry::Free(free));
+        if matches!(old, Entry::In(_)) {
+            *out = old;
+        }
         self.free = slot;
         self.used = self.used.saturating_sub(1);
         self.by_gid = None;
         if self.used == 0 {
             self.chunks = Vec::new();
             self.free = u32::MAX;
-        }
-        match old {
-            Entry::In(fiber) => Some(fiber),
-            _ => None,
         }
     }
 
