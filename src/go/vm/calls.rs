@@ -181,7 +181,7 @@ impl Fiber {
             };
             let base = self.cur.base as usize;
             self.unbox_results(base + params, results);
-            let dst = self.cur.ret_to as usize;
+            let dst = self.cur.ret_to();
             for i in 0..results {
                 if dst + i != base + params + i && base + params + i < self.stack.len() {
                     self.stack.swap(dst + i, base + params + i);
@@ -281,7 +281,8 @@ impl Fiber {
             self.cur.mode = Mode::Unwinding;
             if self.defer_count() > self.cur.defer_base as usize {
                 let Some(d) = self.pop_defer() else { continue };
-                let index = self.extra.as_ref().map_or(0, |e| e.panics.len().saturating_sub(1)) as u32;
+                let index = self.extra.as_ref().map_or(0, |e| e.panics.len().saturating_sub(1));
+                let Ok(index) = u16::try_from(index) else { return Err(self.stack_overflow()) };
                 match self.call_deferred(d, Kind::PanicDefer(index))? {
                     Called::Frame => return Ok(Flow::Continue),
                     Called::Native => continue,
@@ -295,7 +296,7 @@ impl Fiber {
                 }
                 Kind::OnceDo => self.once_finished(),
                 Kind::Barrier => {
-                    let ret_to = self.cur.ret_to as usize;
+                    let ret_to = self.cur.ret_to();
                     self.stack.truncate(ret_to);
                     if let Some(caller) = self.frames.pop() {
                         self.cur = caller;
@@ -305,7 +306,7 @@ impl Fiber {
                 }
                 _ => {}
             }
-            let ret_to = self.cur.ret_to as usize;
+            let ret_to = self.cur.ret_to();
             match self.frames.pop() {
                 Some(caller) => {
                     self.stack.truncate(ret_to);

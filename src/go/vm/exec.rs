@@ -518,16 +518,16 @@ impl Fiber {
                 func: cur.func,
                 pc: pc as u32,
                 base: cur.base,
-                ret_to: cur.ret_to,
                 defer_base: cur.defer_base,
                 kind: cur.kind,
                 mode: cur.mode,
+                ret_below: cur.ret_below,
             },
         );
         cur.func = func;
         cur.pc = 0;
         cur.base = at as u32;
-        cur.ret_to = at as u32;
+        cur.ret_below = false;
         cur.defer_base = defer_base;
         cur.kind = Kind::Normal;
         cur.mode = Mode::Running;
@@ -540,7 +540,7 @@ impl Fiber {
     fn return_fast(&mut self, func: &FuncProto, base: usize) -> bool {
         let first = base + func.params as usize;
         let results = func.results as usize;
-        let dst = self.cur.ret_to as usize;
+        let dst = self.cur.ret_to();
         if self.cur.kind != Kind::Normal
             || self.defer_count() > self.cur.defer_base as usize
             || dst > first
@@ -567,7 +567,7 @@ impl Fiber {
     #[inline(always)]
     fn return_top_fast(&mut self, func: &FuncProto, base: usize) -> bool {
         let first = base + func.params as usize;
-        let dst = self.cur.ret_to as usize;
+        let dst = self.cur.ret_to();
         if func.results != 1
             || self.cur.kind != Kind::Normal
             || self.defer_count() > self.cur.defer_base as usize
@@ -593,7 +593,7 @@ impl Fiber {
     #[inline(always)]
     fn return_int(&mut self, func: &FuncProto, base: usize, n: i64) -> bool {
         let first = base + func.params as usize;
-        let dst = self.cur.ret_to as usize;
+        let dst = self.cur.ret_to();
         if func.results != 1
             || self.cur.kind != Kind::Normal
             || self.defer_count() > self.cur.defer_base as usize

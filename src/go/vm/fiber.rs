@@ -12,7 +12,7 @@ use std::task::{Context, Poll};
 
 use super::super::bytecode::{FuncId, Native};
 use super::super::value::{Callee, Closure, Native as NativeState, Value};
-use super::{Res, Trap, Vm};
+use super::{store, Res, Trap, Vm};
 use crate::runtime::{Forever, Gid, Sleep, WaitGroup as RtWaitGroup, Yield};
 
 /// Why a frame was entered, which decides what its return does.
@@ -25,7 +25,9 @@ pub(crate) enum Kind {
     /// A deferred call run by a normal return.
     Deferred,
     /// A deferred call run by panic `n` (index in `Extra::panics`): `recover` works here.
-    PanicDefer(u32),
+    /// 16 bits keep [`Frame`] at 32 bytes: more panics in flight end the run as a stack
+    /// overflow.
+    PanicDefer(u16),
     /// A method run synchronously for a native (`String()` for fmt): returning ends the
     /// nested loop.
     Barrier,
@@ -52,26 +54,36 @@ pub(crate) struct Frame {
     pub pc: u32,
     /// First local on the value stack.
     pub base: u32,
-    /// Where the results go when it returns.
-    pub ret_to: u32,
     /// Deferred calls above this index are this frame's.
     pub defer_base: u32,
     pub kind: Kind,
     pub mode: Mode,
+    /// The results go to `base - 1` (over the called function value), else to `base`.
+    pub ret_below: bool,
 }
 
+// 32 bytes: the running frame is inline in every parked goroutine.
+const _: () = assert!(std::mem::size_of::<Frame>() <= 32);
+
 impl Frame {
+    /// `ret_to` is `base` or `base - 1`.
     pub fn new(func: FuncId, base: usize, ret_to: usize, defer_base: usize, kind: Kind) -> Frame {
         Frame {
             closure: None,
             func,
             pc: 0,
             base: base as u32,
-            ret_to: ret_to as u32,
             defer_base: defer_base as u32,
             kind,
             mode: Mode::Running,
+            ret_below: ret_to < base,
         }
+    }
+
+    /// Where the results go when it returns.
+    #[inline(always)]
+    pub fn ret_to(&self) -> usize {
+        (self.base as usize).saturating_sub(self.ret_below as usize)
     }
 }
 
@@ -188,7 +200,6 @@ pub(crate) struct Fiber {
     pub cur: Frame,
     pub frames: Frames,
     pub pending: Pending,
-    pub finished: bool,
     /// Its first frame returned (or its entry native is all that is left to finish).
     pub returned: bool,
     /// `go` statement that made it: (function, line, parent goroutine); parent 0 for main.
@@ -196,34 +207,46 @@ pub(crate) struct Fiber {
     pub extra: Option<Box<Extra>>,
 }
 
-/// The runtime future of one goroutine.
-pub(crate) struct GoroutineFuture(Rc<RefCell<Fiber>>);
+/// The runtime future of one goroutine: its slot in this thread's [`super::store`].
+pub(crate) struct GoroutineFuture {
+    /// `u32::MAX` once it has finished (its slot is freed then).
+    slot: u32,
+}
 
 impl Future for GoroutineFuture {
     type Output = ();
 
-    fn poll(self: Pin<&mut Self>, _cx: &mut Context<'_>) -> Poll<()> {
-        let rc = self.0.clone();
-        let Ok(mut fiber) = rc.try_borrow_mut() else { return Poll::Pending };
+    fn poll(mut self: Pin<&mut Self>, _cx: &mut Context<'_>) -> Poll<()> {
+        let slot = self.slot;
+        let mut local = store::Entry::Out;
+        store::with(|s| s.swap(slot, &mut local));
+        let store::Entry::In(fiber) = &mut local else { return Poll::Pending };
+        if fiber.gid == 0 {
+            fiber.gid = fiber.vm.rt.current().unwrap_or(0);
+        }
         let result = fiber.run();
         if result.is_ready() {
             fiber.finish();
+            self.slot = u32::MAX;
+            store::with(|s| s.remove(slot, &mut store::Entry::Out));
+            drop(local);
+        } else {
+            store::with(|s| s.swap(slot, &mut local));
         }
         result
     }
 }
 
 impl Drop for GoroutineFuture {
-    /// Dropped by the runtime at the end of the run: release the values (they may hold
-    /// runtime handles, which would otherwise keep the runtime alive in a cycle).
+    /// Dropped by the runtime when the goroutine ends or the run ends: free its slot. The
+    /// fiber is dropped once the store is released (its values may hold anything).
     fn drop(&mut self) {
-        if let Ok(mut fiber) = self.0.try_borrow_mut() {
-            fiber.stack = Vec::new();
-            fiber.frames = Frames::default();
-            fiber.cur.closure = None;
-            fiber.pending = Pending::None;
-            fiber.extra = None;
+        if self.slot == u32::MAX {
+            return; // finished: its slot is free already
         }
+        let mut local = store::Entry::Out;
+        store::with(|s| s.remove(self.slot, &mut local));
+        drop(local);
     }
 }
 
@@ -238,11 +261,9 @@ pub(crate) fn main_future(vm: Rc<Vm>) -> GoroutineFuture {
     fiber.stack.resize(main_locals + init_locals, Value::Nil);
     let main = std::mem::replace(&mut fiber.cur, init);
     fiber.frames.push(main);
-    let rc = Rc::new(RefCell::new(fiber));
+    fiber.gid = 1;
     vm.live.set(vm.live.get() + 1);
-    vm.register(1, &rc);
-    rc.borrow_mut().gid = 1;
-    GoroutineFuture(rc)
+    GoroutineFuture { slot: store::with(|s| s.insert(fiber)).flatten().unwrap_or(u32::MAX) }
 }
 
 impl Fiber {
@@ -256,7 +277,6 @@ impl Fiber {
             cur,
             frames: Frames::default(),
             pending: Pending::None,
-            finished: false,
             returned: false,
             created_by: (0, 0, 0),
             extra: None,
@@ -352,7 +372,6 @@ impl Fiber {
         fiber.stack.resize(base + locals, Value::Nil);
         fiber.zero_results(func, base);
         fiber.cur.base = base as u32;
-        fiber.cur.ret_to = base as u32;
         Ok(fiber)
     }
 
@@ -364,11 +383,10 @@ impl Fiber {
         let line = self.current_line();
         fiber.created_by = (self.cur.func, line, self.gid);
         let vm = self.vm.clone();
-        let rc = Rc::new(RefCell::new(fiber));
         vm.live.set(vm.live.get() + 1);
-        let gid = vm.rt.go_boxed(Box::pin(GoroutineFuture(rc.clone())));
-        rc.borrow_mut().gid = gid;
-        vm.register(gid, &rc);
+        let slot = store::with(|s| s.insert(fiber)).flatten().unwrap_or(u32::MAX);
+        // Its id is read at its first poll: no second visit to the store here.
+        vm.rt.go_boxed(Box::pin(GoroutineFuture { slot }));
     }
 
     /// Stores the zero values of `func`'s results in its result locals (frame at `base`).
@@ -390,18 +408,7 @@ impl Fiber {
 
     /// The goroutine ended (returned, or the run ended under it).
     fn finish(&mut self) {
-        if self.finished {
-            return;
-        }
-        self.finished = true;
-        let vm = self.vm.clone();
-        vm.live.set(vm.live.get().saturating_sub(1));
-        if let Some(slot) = vm.fibers.borrow_mut().get_mut((self.gid as usize).wrapping_sub(1)) {
-            *slot = std::rc::Weak::new();
-        }
-        self.stack = Vec::new();
-        self.frames = Frames::default();
-        self.extra = None;
+        self.vm.live.set(self.vm.live.get().saturating_sub(1));
     }
 
     /// One poll: finish the pending operation, then interpret until the goroutine blocks,

@@ -24,10 +24,11 @@ mod natives;
 mod ops;
 mod panic;
 mod seq;
+mod store;
 
 use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
-use std::rc::{Rc, Weak};
+use std::rc::Rc;
 
 use super::bytecode::Program;
 use super::value::{Native as NativeState, Value};
@@ -103,9 +104,6 @@ pub(crate) struct Vm {
     pub rt: Runtime,
     pub limits: Limits,
     pub globals: RefCell<Vec<Value>>,
-    /// Goroutines by id (index `gid - 1`), for the deadlock report's frames. Finished ones
-    /// are replaced by an empty `Weak`.
-    pub fibers: RefCell<Vec<Weak<RefCell<fiber::Fiber>>>>,
     pub out_bytes: Cell<u64>,
     pub out_lines: Cell<u64>,
     pub heap: Cell<u64>,
@@ -140,7 +138,6 @@ impl Vm {
             rt,
             limits,
             globals: RefCell::new(globals),
-            fibers: RefCell::new(Vec::new()),
             out_bytes: Cell::new(0),
             out_lines: Cell::new(0),
             heap: Cell::new(0),
@@ -177,26 +174,13 @@ impl Vm {
         self.method_ids.get(name).copied()
     }
 
-    /// Registers a spawned goroutine under its id.
-    pub fn register(&self, gid: Gid, fiber: &Rc<RefCell<fiber::Fiber>>) {
-        let mut fibers = self.fibers.borrow_mut();
-        let index = (gid as usize).saturating_sub(1);
-        if fibers.len() <= index {
-            fibers.resize_with(index + 1, Weak::new);
-        }
-        fibers[index] = Rc::downgrade(fiber);
-    }
-
     /// Frames of a parked goroutine for the deadlock report.
     fn stack_lines(&self, gid: Gid) -> Vec<String> {
-        let fiber = self.fibers.borrow().get((gid as usize).wrapping_sub(1)).and_then(Weak::upgrade);
-        match fiber {
-            Some(fiber) => match fiber.try_borrow() {
-                Ok(fiber) => fiber.traceback_lines(&fiber.capture_trace(), false),
-                Err(_) => Vec::new(),
-            },
+        store::with(|fibers| match fibers.by_gid(self, gid) {
+            Some(fiber) => fiber.traceback_lines(&fiber.capture_trace(), false),
             None => Vec::new(),
-        }
+        })
+        .unwrap_or_default()
     }
 }
 
