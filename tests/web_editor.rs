@@ -114,7 +114,13 @@ impl Mounted {
 
     /// Dispatches a keydown; `true` if the editor prevented the browser's default.
     fn key(&self, key: &str, shift: bool, ctrl: bool) -> bool {
+        self.key_with(key, shift, ctrl, false)
+    }
+
+    /// The same, with Cmd (macOS) too.
+    fn key_with(&self, key: &str, shift: bool, ctrl: bool, meta: bool) -> bool {
         let init = KeyboardEventInit::new();
+        init.set_meta_key(meta);
         init.set_key(key);
         init.set_bubbles(true);
         init.set_cancelable(true);
@@ -218,7 +224,10 @@ async fn ctrl_enter_runs_and_changes_nothing() {
     m.select(3, 3);
     assert!(m.key("Enter", false, true));
     assert_eq!(m.log.runs.get(), 1);
+    assert!(m.key_with("Enter", false, false, true), "Cmd+Enter on macOS");
+    assert_eq!(m.log.runs.get(), 2);
     assert_eq!(m.textarea.value(), "x := 1");
+    assert_eq!(m.caret(), (3, 3));
     assert!(m.log.edits.borrow().is_empty());
 }
 
