@@ -399,3 +399,20 @@ fn the_model_built_at_compile_time_equals_a_fresh_parse() {
     let fresh = goroutines_notebook::lesson::parse_lesson(LESSON_MARKDOWN);
     assert_eq!(goroutines_notebook::lesson::lesson(), &fresh);
 }
+
+/// The editor highlights up to 64 KiB on each keystroke: hostile shapes that used to be
+/// quadratic (a long number literal, a source full of `pkg.Name`) stay linear and exact.
+#[test]
+fn highlighting_hostile_sources_is_linear_and_exact() {
+    let long_number = format!("x := 0x{}\n", "f".repeat(64 * 1024));
+    let qualified = "var a sync.WaitGroup; b := c.D\n".repeat(2 * 1024);
+    let spaced = format!("{}a.B\n", " ".repeat(1024)).repeat(60);
+    for source in [long_number, qualified, spaced] {
+        let started = std::time::Instant::now();
+        let tokens = highlight_go(&source);
+        assert!(started.elapsed() < std::time::Duration::from_secs(5), "{:?}", started.elapsed());
+        assert_eq!(tokens.iter().map(|t| t.text.as_str()).collect::<String>(), source);
+    }
+    let tokens = highlight_go("var wg sync.WaitGroup");
+    assert!(tokens.iter().any(|t| t.kind == GoTokenKind::Type && t.text == "WaitGroup"), "{tokens:?}");
+}

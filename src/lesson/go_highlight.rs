@@ -164,14 +164,17 @@ pub fn highlight_go(source: &str) -> Vec<GoToken> {
         let starts_number = c.is_ascii_digit()
             || (c == '.' && i + 1 < n && chars[i + 1].is_ascii_digit() && !(i > 0 && is_ident_char(chars[i - 1])));
         if starts_number {
+            // Whether an `x` was seen so far, kept as we go: rescanning the literal for each
+            // character would make a long (hostile) literal quadratic.
+            let mut hex = matches!(c, 'x' | 'X');
             i += 1;
             while i < n {
                 let d = chars[i];
-                let hex = chars[start..i].iter().any(|x| matches!(x, 'x' | 'X'));
                 let prev = chars[i - 1];
                 let exp_sign =
                     (d == '+' || d == '-') && (matches!(prev, 'p' | 'P') || (!hex && matches!(prev, 'e' | 'E')));
                 if d.is_ascii_alphanumeric() || d == '_' || d == '.' || exp_sign {
+                    hex |= matches!(d, 'x' | 'X');
                     i += 1;
                 } else {
                     break;
@@ -227,8 +230,10 @@ pub fn highlight_go(source: &str) -> Vec<GoToken> {
 
 /// For `pkg.Name` (the tokens so far end with `pkg` `.`): is it in a type position?
 fn in_type_position(raw: &[(GoTokenKind, String)]) -> bool {
-    // Significant (non-space) tokens before `pkg .`.
-    let sig: Vec<&(GoTokenKind, String)> = raw.iter().filter(|(_, t)| !t.trim().is_empty()).collect();
+    // The last four significant (non-space) tokens, enough to look behind `pkg .`: collecting
+    // them all would make a source full of `a.B` quadratic (the editor highlights 64 KiB).
+    let mut sig: Vec<&(GoTokenKind, String)> = raw.iter().rev().filter(|(_, t)| !t.trim().is_empty()).take(4).collect();
+    sig.reverse();
     if sig.len() < 2 || sig[sig.len() - 1].1 != "." {
         return false;
     }

@@ -8,6 +8,7 @@
 
 mod console;
 mod controls;
+pub mod editor;
 mod params;
 mod source;
 mod summary;
