@@ -251,6 +251,8 @@ impl CellState {
             CellAction::EditCode(text) => {
                 let params = next.params.clone();
                 next.code.edit(text, &params);
+                // The last run's marks point at lines of the code as it was.
+                next.run.marks = Rc::default();
             }
             CellAction::RestorePresetCode => {
                 let params = next.params.clone();

@@ -114,8 +114,9 @@ test('a shared link restores its cell, scrolls to it, and edits replace the URL'
   await page.waitForFunction(() => location.search.includes('job_ms=120'));
   assert.equal(new URL(page.url()).search, '?scenario=pool&jobs=7&workers=2&job_ms=120&speed=5');
   assert.equal(await page.evaluate(() => history.length), historyLength, 'replace, not push');
-  // The Go source shows the edited value, marked as changed.
-  assert.ok((await page.textContent('#cellule-2 .cell-source mark.changed')) !== null);
+  // The editor shows the edited value, marked as changed, in the code that runs.
+  assert.equal(await page.textContent('#cellule-2 .editor-overlay mark.param-value.changed'), '120 * time.Millisecond');
+  assert.match(await page.inputValue('#cellule-2 textarea'), /time\.Sleep\(120 \* time\.Millisecond\)/);
   await tracked.context.close();
 });
 
@@ -221,6 +222,72 @@ test('Pas à pas starts a paused run and stops at each goroutine event', TIMEOUT
   await waitForEnd(page, 'cellule-1');
   assert.equal(await count(), 7);
   await screenshots(page, 'cell-step', { scrollTo: '#cellule-1 .controls' });
+  assert.deepEqual(tracked.problems(), []);
+  await tracked.context.close();
+});
+
+const HELLO = 'package main\n\nimport "fmt"\n\nfunc main() {\n\tfmt.Println("Bonjour depuis mon code")\n}\n';
+const UNUSED = 'package main\n\nimport "os"\n\nfunc main() {\n\tx := 1\n}\n';
+
+test('type a program into « Code Go », run it and read its lines; the link and a reload keep it', TIMEOUT, async () => {
+  const tracked = await trackedPage(app.browser);
+  const page = await openCell(tracked, '', 'cellule-1');
+  const editor = page.locator('#cellule-1').getByRole('textbox', { name: 'Code Go' });
+  await editor.fill(HELLO);
+  await page.waitForSelector('#cellule-1 .code-state');
+  assert.match(await page.textContent('#cellule-1 .code-state'), /les curseurs ne s’appliquent plus/);
+  assert.ok(await page.locator('#cell1-pause_ms').isDisabled(), 'the sliders step aside');
+  await editor.press('Control+Enter');
+  await waitForEnd(page, 'cellule-1');
+  assert.deepEqual((await consoleLines(page, 'cellule-1')).map((l) => l.text), ['Bonjour depuis mon code']);
+  // The address carries the code; opening it elsewhere restores it without running it.
+  await page.waitForFunction(() => location.search.includes('code='));
+  const link = page.url();
+  const other = await tracked.context.newPage();
+  await other.goto(link);
+  await other.waitForSelector('#cellule-1 textarea');
+  assert.equal(await other.inputValue('#cellule-1 textarea'), HELLO);
+  assert.equal(await other.locator('#cellule-1 .console .line').count(), 0, 'no run without run=1');
+  // A visit without a link shows the reader's own code from last time.
+  await other.goto(app.server.url);
+  await other.waitForSelector('#cellule-1 textarea');
+  assert.equal(await other.inputValue('#cellule-1 textarea'), HELLO);
+  // « Code de la leçon » brings the preset back; « Reprendre mon code » the reader's.
+  await other.click('#cellule-1 button.restore-code');
+  assert.match(await other.inputValue('#cellule-1 textarea'), /afficheMessage/);
+  await other.click('#cellule-1 button.take-back-code');
+  assert.equal(await other.inputValue('#cellule-1 textarea'), HELLO);
+  assert.deepEqual(tracked.problems(), []);
+  await tracked.context.close();
+});
+
+test('compile errors print as Go prints them, are marked in the editor, and explained in French', TIMEOUT, async () => {
+  const tracked = await trackedPage(app.browser);
+  const page = await openCell(tracked, '', 'cellule-2');
+  const editor = page.locator('#cellule-2').getByRole('textbox', { name: 'Code Go' });
+  await editor.fill(UNUSED);
+  await page.click('#cellule-2 button.run');
+  await waitForEnd(page, 'cellule-2');
+  const lines = (await consoleLines(page, 'cellule-2')).map((l) => l.text);
+  assert.deepEqual(lines, ['prog.go:3:8: "os" imported and not used', 'prog.go:6:2: declared and not used: x']);
+  assert.equal(text(await page.textContent('#cellule-2 .console .status')), 'Programme terminé (code 1)');
+  const help = await page.locator('#cellule-2 .go-help li').allTextContents();
+  assert.equal(help.length, 2, 'French help under Go’s messages');
+  const marks = page.locator('#cellule-2 .editor-marks button');
+  assert.equal(await marks.count(), 2);
+  await marks.nth(1).click();
+  const caret = await page.$eval('#cellule-2 textarea', (t) => t.selectionStart);
+  assert.equal(caret, UNUSED.indexOf('x := 1'), 'activating an error puts the caret on it');
+  await screenshots(page, 'cell-compile-error', { scrollTo: '#cellule-2 .code-editor' });
+  assert.deepEqual(tracked.problems(), []);
+  await tracked.context.close();
+});
+
+test('a damaged code link opens the lesson code with a notice', TIMEOUT, async () => {
+  const tracked = await trackedPage(app.browser);
+  const page = await openCell(tracked, '?scenario=simple&code=AAAAtronqu', 'cellule-1');
+  assert.match(await page.textContent('#cellule-1 .notices'), /illisible/);
+  assert.match(await page.inputValue('#cellule-1 textarea'), /afficheMessage/);
   assert.deepEqual(tracked.problems(), []);
   await tracked.context.close();
 });

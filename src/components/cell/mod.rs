@@ -10,7 +10,6 @@ mod console;
 mod controls;
 pub mod editor;
 mod params;
-mod source;
 mod summary;
 mod timeline;
 mod unowned;
@@ -19,18 +18,19 @@ use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
 use crate::cell::lifecycle::{lifecycle_step, FOLLOWED_GID};
+use crate::cell::marks::ParamSpan;
 use crate::cell::state::{CellAction, CellState, Phase};
 use crate::cell::timeline::Timeline;
 use crate::lesson::LifecycleStep;
-use crate::scenarios::{Params, ScenarioId};
+use crate::scenarios::{self, Params, ScenarioId};
 use crate::url_state::{parse_query, to_query, CellLink, LinkNotice};
 use crate::web::page;
 
 use super::hooks::{use_cell_runner, use_cell_store, CellRunner};
 use console::Console;
 use controls::Controls;
+use editor::CodeEditor;
 use params::ParamsPanel;
-use source::SourceView;
 use summary::{Summary, TimelineTable};
 use timeline::TimelineView;
 pub use unowned::Unowned;
@@ -68,7 +68,6 @@ pub fn RunnableCell(props: &CellProps) -> Html {
     // Read for this render only: holding it longer would make the next batch copy the buffers.
     let state = store.current();
     let copied = use_state(|| None::<bool>);
-    let defaults = use_memo(state.params.scenario(), |scenario| Params::defaults(*scenario));
     let CellRunner { run, stop, pause, resume, step, rerun_soon } = runner;
 
     // The address bar follows the cell, and the reader's own code is kept for their next visit.
@@ -115,6 +114,22 @@ pub fn RunnableCell(props: &CellProps) -> Html {
             store.dispatch(CellAction::Reset);
         })
     };
+    let on_code = {
+        let store = store.clone();
+        use_callback((), move |text: String, _| store.dispatch(CellAction::EditCode(text)))
+    };
+    // The values the sliders wrote, while the code is the preset's.
+    let param_spans = use_memo((state.params.clone(), state.code.is_edited()), |(params, edited)| {
+        if *edited {
+            return Vec::new();
+        }
+        let defaults = Params::defaults(params.scenario());
+        scenarios::go_source(params)
+            .param_spans()
+            .into_iter()
+            .map(|(range, param)| ParamSpan { range, param, changed: params.get(param) != defaults.get(param) })
+            .collect()
+    });
     let on_restore_code = {
         let store = store.clone();
         use_callback((), move |_: MouseEvent, _| store.dispatch(CellAction::RestorePresetCode))
@@ -143,11 +158,6 @@ pub fn RunnableCell(props: &CellProps) -> Html {
     });
 
     let scenario = state.params.scenario();
-    let lesson_program = match props.index {
-        1 => Some(ScenarioId::Simple),
-        2 => Some(ScenarioId::Waitgroup),
-        _ => None,
-    };
     let select_id = format!("cell{}-scenario", props.index);
     let options = ScenarioId::ALL.iter().map(|id| {
         html! { <option value={id.name()} selected={*id == scenario}>{ format!("{} ({})", id.title_fr(), id.name()) }</option> }
@@ -194,8 +204,9 @@ pub fn RunnableCell(props: &CellProps) -> Html {
                 </div>
             }
             <ParamsPanel cell={props.index} params={state.params.clone()} on_edit={on_edit} disabled={state.code.is_edited()} />
-            <SourceView params={state.params.clone()} defaults={(*defaults).clone()}
-                        same_as_lesson={lesson_program == Some(scenario)} />
+            <CodeEditor id={AttrValue::from(format!("cell{}-code", props.index))}
+                        source={AttrValue::from(state.code.shared())} marks={state.run.marks.clone()}
+                        params={param_spans} on_edit={on_code} on_run={run.clone()} />
             <Controls cell={props.index} running={running} paused={state.run.paused} speed={state.speed}
                       on_run={run.clone()} on_stop={stop.clone()} on_reset={on_reset}
                       on_pause={pause} on_resume={resume} on_step={step}
