@@ -197,8 +197,8 @@ pub fn parse_query(query: &str) -> ParsedLink {
                 Err(problem) => notices.push(LinkNotice::BadCode(problem)),
             },
             "cell" => {
-                if value == "1" || value == "2" {
-                    link.cell = value.parse().unwrap_or(link.cell);
+                if let Some(spec) = value.parse().ok().and_then(crate::lesson::cells::cell) {
+                    link.cell = spec.id;
                 }
             }
             _ if scenario.params().iter().any(|spec| spec.name == key) => param_pairs.push(pair),

@@ -151,7 +151,7 @@ impl Mounted {
 }
 
 fn mark(line: u32, column: u32, message: &str, kind: MarkKind) -> SourceMark {
-    SourceMark { line, column, message: message.into(), kind }
+    SourceMark { line, column, message: message.into(), kind, hint: None }
 }
 
 #[wasm_bindgen_test]

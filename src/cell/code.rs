@@ -12,20 +12,34 @@ pub struct Code {
     source: Rc<str>,
     edited: bool,
     set_aside: Option<Rc<str>>,
+    /// A free cell's own program, which the sliders never write; `None`: a preset's cell.
+    starter: Option<&'static str>,
 }
 
 impl Code {
     /// The preset's code for `params`.
     pub fn preset(params: &Params) -> Code {
-        Code { source: go_source(params).text().into(), edited: false, set_aside: None }
+        Code { source: go_source(params).text().into(), edited: false, set_aside: None, starter: None }
     }
 
-    /// Code from a link or from the reader's last visit; it counts as edited only if it is not
-    /// the preset's.
-    pub fn restored(source: String, params: &Params) -> Code {
-        let mut code = Code::preset(params);
-        code.edit(source, params);
-        code
+    /// A free cell's code: `program` until the reader edits it.
+    pub fn starter(program: &'static str) -> Code {
+        Code { source: program.into(), edited: false, set_aside: None, starter: Some(program) }
+    }
+
+    /// `self` with code from a link or from the reader's last visit; it counts as edited only
+    /// if it is not the lesson's.
+    pub fn restored(mut self, source: String, params: &Params) -> Code {
+        self.edit(source, params);
+        self
+    }
+
+    /// The lesson's code: the free cell's program, or the preset's for `params`.
+    fn lesson_code(&self, params: &Params) -> Rc<str> {
+        match self.starter {
+            Some(program) => program.into(),
+            None => go_source(params).text().into(),
+        }
     }
 
     /// What runs.
@@ -50,14 +64,14 @@ impl Code {
 
     /// The reader typed: `text` is the whole new source.
     pub fn edit(&mut self, text: String, params: &Params) {
-        self.edited = *text != *go_source(params).text();
+        self.edited = *text != *self.lesson_code(params);
         self.source = text.into();
     }
 
     /// The sliders moved: the preset's code follows them, unless the reader has edited it.
     pub fn follow(&mut self, params: &Params) {
         if !self.edited {
-            self.source = go_source(params).text().into();
+            self.source = self.lesson_code(params);
         }
     }
 
@@ -67,7 +81,8 @@ impl Code {
         if self.edited {
             self.set_aside = Some(self.source.clone());
         }
-        *self = Code { set_aside: self.set_aside.take(), ..Code::preset(params) };
+        self.source = self.lesson_code(params);
+        self.edited = false;
     }
 
     /// « Reprendre mon code »: the set-aside code comes back (and the preset's is dropped).

@@ -16,6 +16,7 @@ use super::code::Code;
 use super::hints::Hint;
 use super::marks::SourceMark;
 use super::timeline::{LaneEvent, StateCounts, Timeline};
+use crate::lesson::cells::{cell, Origin};
 use crate::scenarios::{Params, ScenarioId};
 use crate::url_state::{CellIndex, CellLink, LinkNotice, Speed};
 
@@ -190,16 +191,26 @@ pub enum CellAction {
 
 impl CellState {
     pub fn new(index: CellIndex, link: Option<CellLink>, notices: Vec<LinkNotice>) -> Self {
+        // A cell under a lesson program opens on its preset; a free cell keeps a preset's
+        // parameters only for links (its sliders are hidden).
+        let preset = match cell(index).map(|spec| spec.origin) {
+            Some(Origin::Preset(scenario)) => scenario,
+            _ => ScenarioId::Simple,
+        };
         let link = link.unwrap_or_else(|| CellLink {
             cell: index,
-            params: Params::defaults(if index == 1 { ScenarioId::Simple } else { ScenarioId::Waitgroup }),
+            params: Params::defaults(preset),
             speed: Speed::default(),
             run: false,
             code: None,
         });
+        let lesson_code = match cell(index).map(|spec| spec.origin) {
+            Some(Origin::Starter(program)) => Code::starter(program),
+            _ => Code::preset(&link.params),
+        };
         let code = match link.code {
-            Some(source) => Code::restored(source, &link.params),
-            None => Code::preset(&link.params),
+            Some(source) => lesson_code.restored(source, &link.params),
+            None => lesson_code,
         };
         CellState { index, params: link.params, speed: link.speed, code, notices, run: RunView::new(0) }
     }

@@ -5,6 +5,7 @@
 //! by context: lighting a node re-renders the diagram alone, not the lesson nor the cells.
 
 use std::cell::RefCell;
+use std::collections::HashMap;
 use std::rc::Rc;
 
 use yew::prelude::*;
@@ -12,6 +13,7 @@ use yew::prelude::*;
 use super::cell::{cell_id, RunnableCell};
 use super::lesson::{DiagramHighlight, LessonView};
 use super::measure::MeasureWidget;
+use crate::lesson::cells::cells;
 use crate::lesson::LifecycleStep;
 use crate::url_state::{parse_query, to_query, CellLink, LinkNotice, ParsedLink};
 use crate::web::page;
@@ -21,14 +23,14 @@ pub fn App() -> Html {
     let link: Rc<ParsedLink> = use_memo((), |_| parse_query(&page::current_query()));
     let highlight = use_state_eq(DiagramHighlight::default);
     // The last state each cell reported; the first report is the page opening, not an edit.
-    let reported: Rc<RefCell<[Option<CellLink>; 2]>> = use_mut_ref(Default::default);
+    let reported: Rc<RefCell<HashMap<u8, CellLink>>> = use_mut_ref(HashMap::new);
 
     let on_link = use_callback((), move |cell_link: CellLink, _| {
-        let slot = &mut reported.borrow_mut()[usize::from(cell_link.cell.clamp(1, 2) - 1)];
-        if slot.as_ref().is_some_and(|previous| *previous != cell_link) {
+        let mut reported = reported.borrow_mut();
+        let previous = reported.insert(cell_link.cell, cell_link.clone());
+        if previous.is_some_and(|previous| previous != cell_link) {
             page::replace_query(&to_query(&cell_link));
         }
-        *slot = Some(cell_link);
     });
     // The diagram follows whichever cell last moved its goroutine.
     let on_lifecycle = {
@@ -66,7 +68,8 @@ pub fn App() -> Html {
                 </div>
             }
             <ContextProvider<DiagramHighlight> context={*highlight}>
-                <LessonView after_program={vec![cell(1), cell(2)]} after_table={html! { <MeasureWidget /> }} />
+                <LessonView cells={cells().iter().map(|spec| (spec.id, cell(spec.id))).collect::<Vec<_>>()}
+                            after_table={html! { <MeasureWidget /> }} />
             </ContextProvider<DiagramHighlight>>
         </>
     }

@@ -9,6 +9,7 @@
 //! This module is pure: no yew, web-sys, gloo or wasm-bindgen. It is tested natively
 //! (`tests/lesson_*.rs`).
 
+pub mod cells;
 pub mod go_highlight;
 pub mod mermaid;
 mod model;

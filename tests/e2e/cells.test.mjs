@@ -291,3 +291,22 @@ test('a damaged code link opens the lesson code with a notice', TIMEOUT, async (
   assert.deepEqual(tracked.problems(), []);
   await tracked.context.close();
 });
+
+test('« À vous de jouer » closes the good practices and runs its own program', TIMEOUT, async () => {
+  const tracked = await trackedPage(app.browser);
+  const page = await openCell(tracked, '', 'cellule-3');
+  const cell = page.locator('#bonnes-pratiques').locator('xpath=ancestor::section').locator('#cellule-3');
+  assert.equal(await cell.count(), 1, 'the free cell sits in the good practices section');
+  assert.equal(text(await page.textContent('#cellule-3 h3')), 'À vous de jouer');
+  assert.equal(await page.locator('#cellule-3 .params').count(), 0, 'no sliders');
+  await page.click('#cellule-3 button.run');
+  await waitForEnd(page, 'cellule-3');
+  assert.deepEqual((await consoleLines(page, 'cellule-3')).map((l) => l.text), [
+    'travailleur 1 : terminé',
+    'travailleur 2 : terminé',
+    'travailleur 3 : terminé',
+    'Tous les résultats sont arrivés',
+  ]);
+  assert.deepEqual(tracked.problems(), []);
+  await tracked.context.close();
+});

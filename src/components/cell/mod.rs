@@ -21,7 +21,7 @@ use crate::cell::lifecycle::{lifecycle_step, FOLLOWED_GID};
 use crate::cell::marks::ParamSpan;
 use crate::cell::state::{CellAction, CellState, Phase};
 use crate::cell::timeline::Timeline;
-use crate::lesson::LifecycleStep;
+use crate::lesson::{cells, LifecycleStep};
 use crate::scenarios::{self, Params, ScenarioId};
 use crate::url_state::{parse_query, to_query, CellLink, LinkNotice};
 use crate::web::page;
@@ -158,6 +158,9 @@ pub fn RunnableCell(props: &CellProps) -> Html {
     });
 
     let scenario = state.params.scenario();
+    let spec = cells::cell(props.index);
+    // A free cell runs a program of its own: no preset, no sliders.
+    let free = spec.is_some_and(|spec| matches!(spec.origin, cells::Origin::Starter(_)));
     let select_id = format!("cell{}-scenario", props.index);
     let options = ScenarioId::ALL.iter().map(|id| {
         html! { <option value={id.name()} selected={*id == scenario}>{ format!("{} ({})", id.title_fr(), id.name()) }</option> }
@@ -184,18 +187,24 @@ pub fn RunnableCell(props: &CellProps) -> Html {
     html! {
         <section class="cell" id={cell_id(props.index)} aria-label={format!("Cellule exécutable {}", props.index)} onkeydown={on_keydown}>
             <div class="cell-head">
-                <h3>{ "Essayez-le" }</h3>
-                <label for={select_id.clone()}>{ "Scénario" }</label>
-                <select id={select_id} onchange={on_scenario}>{ for options }</select>
+                <h3>{ spec.map_or("Essayez-le", |spec| spec.title_fr) }</h3>
+                if !free {
+                    <label for={select_id.clone()}>{ "Scénario" }</label>
+                    <select id={select_id} onchange={on_scenario}>{ for options }</select>
+                }
             </div>
-            <p class="cell-explanation">{ scenario.explanation_fr() }</p>
+            if free {
+                <p class="cell-explanation">{ "Un programme à vous : modifiez-le, exécutez-le, partagez-le. Un WaitGroup attend les travailleurs, un channel rapporte leurs résultats." }</p>
+            } else {
+                <p class="cell-explanation">{ scenario.explanation_fr() }</p>
+            }
             if !state.notices.is_empty() {
                 <ul class="notices" role="status">{ for notices }</ul>
             }
             if state.code.is_edited() || state.code.set_aside().is_some() {
                 <div class="code-state" role="status">
                     if state.code.is_edited() {
-                        <p>{ "Code modifié : les curseurs ne s’appliquent plus." }</p>
+                        <p>{ if free { "Code modifié." } else { "Code modifié : les curseurs ne s’appliquent plus." } }</p>
                         <button class="restore-code" onclick={on_restore_code}>{ "Code de la leçon" }</button>
                     } else {
                         <p>{ "Votre code est mis de côté." }</p>
@@ -203,7 +212,9 @@ pub fn RunnableCell(props: &CellProps) -> Html {
                     }
                 </div>
             }
-            <ParamsPanel cell={props.index} params={state.params.clone()} on_edit={on_edit} disabled={state.code.is_edited()} />
+            if !free {
+                <ParamsPanel cell={props.index} params={state.params.clone()} on_edit={on_edit} disabled={state.code.is_edited()} />
+            }
             <CodeEditor id={AttrValue::from(format!("cell{}-code", props.index))}
                         source={AttrValue::from(state.code.shared())} marks={state.run.marks.clone()}
                         params={param_spans} on_edit={on_code} on_run={run.clone()} />

@@ -11,16 +11,17 @@ pub use code::{CodeProps, GoCode, PlainCode, PlainCodeProps};
 pub use diagram::{Diagram, DiagramHighlight, DiagramProps};
 pub use toc::{Toc, TocProps, WIDE_MEDIA_QUERY};
 
+use crate::lesson::cells::{cells, Place};
 use crate::lesson::{self, plain_text, safe_href, Block, Inline, Lesson, LifecycleStep, Section};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq, Clone, Default)]
 pub struct LessonViewProps {
-    /// Placed right after each complete Go program: index 0 after "Exemple simple de goroutine",
-    /// index 1 after the `sync.WaitGroup` program. Missing entries render nothing.
+    /// The runnable cells by id, placed where the lesson declares them
+    /// ([`crate::lesson::cells`]). Missing entries render nothing.
     #[prop_or_default]
-    pub after_program: Vec<Html>,
+    pub cells: Vec<(u8, Html)>,
     /// Placed right after the goroutine-vs-thread table.
     #[prop_or_default]
     pub after_table: Html,
@@ -138,11 +139,25 @@ fn heading(level: u8, id: &str, content: Html) -> Html {
 }
 
 fn section(s: &Section, slots: &mut Slots) -> Html {
+    let body = blocks(&s.blocks, slots, Some(s));
+    let closing: Vec<Html> = cells()
+        .iter()
+        .filter(|spec| matches!(spec.place, Place::EndOfSection(id) if id == s.id))
+        .map(|spec| slots.cell(spec.id))
+        .collect();
     html! {
         <section class="lesson-section" aria-labelledby={s.id.clone()}>
             { heading(s.level, &s.id, inlines(&s.title)) }
-            { blocks(&s.blocks, slots, Some(s)) }
+            { body }
+            { for closing }
         </section>
+    }
+}
+
+impl Slots<'_> {
+    /// The cell with this id, if the page gave one.
+    fn cell(&self, id: u8) -> Html {
+        self.props.cells.iter().find(|(cell, _)| *cell == id).map(|(_, html)| html.clone()).unwrap_or_default()
     }
 }
 
@@ -166,7 +181,9 @@ fn block(b: &Block, slots: &mut Slots, section: Option<&Section>) -> Html {
                 Some(i) => format!("Programme Go n° {}", i + 1),
                 None => "Extrait de code Go".to_string(),
             };
-            let after = program.and_then(|i| slots.props.after_program.get(i).cloned());
+            let after = program
+                .and_then(|i| cells().iter().find(|spec| spec.place == Place::AfterProgram(i)))
+                .map(|spec| slots.cell(spec.id));
             html! {
                 <>
                     <GoCode code={AttrValue::from(text.clone())} label={AttrValue::from(label)} />
