@@ -303,3 +303,18 @@ fn endings_learners_meet_first_bring_their_help() {
         assert_eq!(state.run.hints, want, "{}", id.name());
     }
 }
+
+/// A panic marks the line it came from, for the editor.
+#[test]
+fn a_panic_marks_its_line() {
+    use goroutines_notebook::cell::marks::MarkKind;
+    let source = "package main\n\nfunc main() {\n\ts := []int{1, 2, 3}\n\ti := 5\n\t_ = s[i]\n}\n";
+    let state = watch(goroutines_notebook::engine::prepare_or_report(source).program, TraceLevel::Full);
+    let marks: Vec<_> = state.run.marks.iter().map(|m| (m.line, m.kind, m.message.as_str())).collect();
+    assert_eq!(marks, vec![(6, MarkKind::Panic, "panic: runtime error: index out of range [5] with length 3")]);
+    let state = watch(
+        goroutines_notebook::scenarios::program(&Params::defaults(ScenarioId::NegativeCounter)),
+        TraceLevel::Full,
+    );
+    assert_eq!(state.run.marks.first().map(|m| m.line), Some(12), "the deferred wg.Done()");
+}

@@ -44,7 +44,14 @@ fn rich_batch() -> RunBatch {
         },
         now_ms: 1000.0,
         end: Some(RunEnd::Exited { status: 2 }),
-        hint: Some(Hint::Deadlock),
+        hint: Some(Hint::NegativeWaitGroup),
+        fault: Some(SourceMark {
+            line: 17,
+            column: 0,
+            message: "panic: sync: negative WaitGroup counter".into(),
+            kind: MarkKind::Panic,
+            hint: Some(Hint::NegativeWaitGroup),
+        }),
     }
 }
 

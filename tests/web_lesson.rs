@@ -82,11 +82,12 @@ async fn mounts_with_title_toc_and_sections() {
 }
 
 #[wasm_bindgen_test]
-async fn slots_are_placed_after_programs_and_table() {
+async fn cells_are_placed_where_the_lesson_declares_them() {
     let props = LessonViewProps {
-        after_program: vec![
-            html! { <div class="slot-0">{ "cellule 1" }</div> },
-            html! { <div class="slot-1">{ "cellule 2" }</div> },
+        cells: vec![
+            (1, html! { <div class="slot-0">{ "cellule 1" }</div> }),
+            (2, html! { <div class="slot-1">{ "cellule 2" }</div> }),
+            (3, html! { <div class="slot-free">{ "cellule 3" }</div> }),
         ],
         after_table: html! { <div class="slot-table">{ "comparaison" }</div> },
         diagram_highlight: Some(LifecycleStep::Running),
@@ -104,6 +105,11 @@ async fn slots_are_placed_after_programs_and_table() {
     // The `go fonction()` snippet has no slot after it; the programs do.
     assert_eq!(next_class("pre.code-go"), ["", "slot-0", "slot-1"]);
     assert_eq!(next_class(".table-wrap"), ["slot-table"]);
+    // The free cell closes the good practices section.
+    let free = root.query_selector(".slot-free").ok().flatten().expect("the free cell");
+    let section = free.parent_element().expect("its section");
+    assert_eq!(section.get_attribute("aria-labelledby").as_deref(), Some("bonnes-pratiques"));
+    assert!(free.next_element_sibling().is_none(), "last in its section");
     root.remove();
 }
 

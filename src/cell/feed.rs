@@ -7,6 +7,7 @@
 use std::time::Duration;
 
 use super::hints::Hint;
+use super::marks::{MarkKind, SourceMark};
 use super::state::{ConsoleLine, RunBatch, RunEnd, RunSummary, Stream};
 use super::timeline::{Activity, LaneChange, LaneEnd, LaneEvent, StateCounts};
 use crate::runtime::{
@@ -65,6 +66,7 @@ impl RunFeed {
         let summary = self.control.summary();
         let end = summary.exit.map(run_end);
         let hint = summary.exit.and_then(|exit| self.end_hint(exit));
+        let fault = summary.exit.and_then(|exit| self.fault(exit, hint));
         self.finished = end.is_some();
         Some(RunBatch {
             lines: lines.into_iter().map(console_line).collect(),
@@ -74,7 +76,15 @@ impl RunFeed {
             now_ms,
             end,
             hint,
+            fault,
         })
+    }
+
+    /// Where a panic came from, for the editor to mark its line.
+    fn fault(&self, exit: Exit, hint: Option<Hint>) -> Option<SourceMark> {
+        let line = self.control.fault_line().filter(|_| exit.kind == ExitKind::Panic)?;
+        let message = format!("panic: {}", self.control.panic_message().unwrap_or_default());
+        Some(SourceMark { line, column: 0, message, kind: MarkKind::Panic, hint })
     }
 
     /// The help for how the run ended, when it ended in a way learners often meet.

@@ -141,6 +141,8 @@ pub struct RunBatch {
     pub end: Option<RunEnd>,
     /// French help for how the run ended (a deadlock, a negative WaitGroup counter).
     pub hint: Option<Hint>,
+    /// The line a panic came from, for the editor.
+    pub fault: Option<SourceMark>,
 }
 
 pub enum CellAction {
@@ -337,6 +339,9 @@ fn absorb(run: &mut RunView, batch: RunBatch) {
     run.now_ms = run.now_ms.max(batch.now_ms);
     if let Some(hint) = batch.hint {
         run.hints.push(hint);
+    }
+    if let Some(fault) = batch.fault {
+        Rc::make_mut(&mut run.marks).push(fault);
     }
     if let Some(end) = batch.end {
         run.phase = Phase::Ended(end);

@@ -185,6 +185,10 @@ fn write_batch(w: &mut Writer, batch: &RunBatch) {
     w.f(s.elapsed_ms).u(s.started).u(s.finished).u(s.killed).u(s.leaked).u(s.lines_printed).u(s.lines_lost);
     w.f(batch.now_ms);
     w.u(hint_code(batch.hint));
+    match &batch.fault {
+        None => w.tag('n'),
+        Some(mark) => w.tag('f').u(u64::from(mark.line)).u(hint_code(mark.hint)).text(&mark.message),
+    };
     match batch.end {
         None => w.tag('n'),
         Some(RunEnd::Stopped) => w.tag('s'),
@@ -229,6 +233,15 @@ fn read_batch(r: &mut Reader) -> Result<RunBatch, WireError> {
     };
     batch.now_ms = r.f()?;
     batch.hint = hint(r)?;
+    batch.fault = match r.tag()? {
+        'n' => None,
+        'f' => {
+            let line = r.u32()?;
+            let hint = hint(r)?;
+            Some(SourceMark { line, column: 0, kind: MarkKind::Panic, hint, message: r.text()?.to_owned() })
+        }
+        _ => return Err(r.error("a fault tag")),
+    };
     batch.end = match r.tag()? {
         'n' => None,
         's' => Some(RunEnd::Stopped),

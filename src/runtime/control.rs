@@ -91,6 +91,11 @@ impl RunControl {
         self.rt.read(|core| core.panic_message.clone())
     }
 
+    /// The source line of the panic that ended the run, when the interpreter knew it.
+    pub fn fault_line(&self) -> Option<u32> {
+        self.rt.read(|core| core.fault_line)
+    }
+
     /// Events that happened so far, whether or not the trace keeps them.
     pub fn events_seen(&self) -> u64 {
         self.rt.read(|core| core.trace.events_seen)

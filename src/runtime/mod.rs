@@ -160,6 +160,11 @@ impl Runtime {
         drop(garbage);
     }
 
+    /// The source line a panic is about to be raised from, for the page to mark.
+    pub fn set_fault_line(&self, line: u32) {
+        self.with(|core| core.fault_line = Some(line));
+    }
+
     /// Lets an interpreter add the frames of each goroutine listed in the deadlock report.
     pub fn set_stack_hook(&self, hook: StackHook) {
         self.with(|core| core.stack_hook = Some(hook));

@@ -102,6 +102,8 @@ pub(crate) struct Core {
     pub stack_hook: Option<StackHook>,
     /// The value a fatal panic printed (`sync: negative WaitGroup counter`).
     pub panic_message: Option<String>,
+    /// The source line the fatal panic was raised from, when an interpreter said.
+    pub fault_line: Option<u32>,
 }
 
 pub(crate) fn nanos(d: Duration) -> u64 {
@@ -133,6 +135,7 @@ impl Core {
             stdout_unterminated: false,
             stack_hook: None,
             panic_message: None,
+            fault_line: None,
         }
     }
 

@@ -165,6 +165,9 @@ impl Fiber {
         lines.push(String::new());
         lines.push(format!("goroutine {} [running]:", self.gid));
         lines.extend(self.traceback_lines(&trace, true));
+        if let Some(&(_, line)) = trace.first() {
+            self.vm.rt.set_fault_line(line);
+        }
         self.vm.rt.panic_with(&first, lines);
         Trap::Halt
     }
