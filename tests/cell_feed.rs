@@ -281,7 +281,13 @@ fn the_preview_sets_the_scale_and_the_trace_level() {
     let waitgroup = preview(ScenarioId::Waitgroup, &[]);
     assert_eq!(expected_ms(&waitgroup), Some(1000.0));
     let many = preview(ScenarioId::Many, &[]);
-    assert_eq!((expected_ms(&many), trace_level(&many)), (Some(100.0), TraceLevel::Counts), "10,000 goroutines");
+    assert_eq!(
+        (expected_ms(&many), trace_level(&many)),
+        (None, TraceLevel::Counts),
+        "10,000 goroutines: beyond the budget"
+    );
+    let thousand = preview(ScenarioId::Many, &[("goroutines", 1000)]);
+    assert_eq!((expected_ms(&thousand), trace_level(&thousand)), (Some(100.0), TraceLevel::Full));
     let huge = preview(ScenarioId::Many, &[("goroutines", 1_000_000)]);
     assert_eq!((expected_ms(&huge), trace_level(&huge)), (None, TraceLevel::Counts), "beyond the budget");
 }

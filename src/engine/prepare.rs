@@ -9,10 +9,10 @@ use crate::go::diag::DiagCode;
 use crate::runtime::{self, ExitKind, Preview, Program};
 use crate::scenarios::{go_source, Params};
 
-/// Work units (goroutine polls and timer firings) a preview may spend: about 15 ms natively
-/// and within one 50 ms browser task, enough for every preset at its defaults (10^4 sleepers
-/// take about 3 units each); larger runs start with what is known.
-pub const PREVIEW_BUDGET: usize = 50_000;
+/// Work units (goroutine polls and timer firings) a preview may spend: a few milliseconds,
+/// enough for every preset at its defaults but `many` (10^4 sleepers take about 3 units
+/// each); larger runs start with what is known, so a big run does not pay twice.
+pub const PREVIEW_BUDGET: usize = 12_000;
 
 /// A compiled program with what its preview learned.
 pub struct Prepared {

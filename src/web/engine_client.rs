@@ -115,16 +115,28 @@ impl Drop for EngineRun {
     }
 }
 
-fn send(text: String) {
-    let in_page = CLIENT.with(|client| {
-        let mut client = client.borrow_mut();
-        if matches!(client.backend, Backend::None) {
-            client.backend = match client.in_page {
+/// Starts loading the engine before the first run asks for it: when a link runs a cell on
+/// open, or when the reader reaches for a cell. Does nothing once it is loading or loaded.
+pub fn warm_up() {
+    CLIENT.with(|client| client.borrow_mut().connect());
+}
+
+impl Client {
+    fn connect(&mut self) {
+        if matches!(self.backend, Backend::None) {
+            self.backend = match self.in_page {
                 Some(engine) => Backend::InPage(engine),
                 None => spawn_worker(),
             };
-            client.ready = matches!(client.backend, Backend::InPage(_));
+            self.ready = matches!(self.backend, Backend::InPage(_));
         }
+    }
+}
+
+fn send(text: String) {
+    let in_page = CLIENT.with(|client| {
+        let mut client = client.borrow_mut();
+        client.connect();
         match &client.backend {
             Backend::InPage(engine) => Some(*engine),
             Backend::Worker { worker, .. } if client.ready => {

@@ -24,7 +24,7 @@ use crate::cell::timeline::Timeline;
 use crate::lesson::{cells, LifecycleStep};
 use crate::scenarios::{self, Params, ScenarioId};
 use crate::url_state::{parse_query, to_query, CellLink, LinkNotice};
-use crate::web::page;
+use crate::web::{engine_client, page};
 
 use super::hooks::{use_cell_runner, use_cell_store, CellRunner};
 use console::Console;
@@ -185,7 +185,8 @@ pub fn RunnableCell(props: &CellProps) -> Html {
     let span_ms = state.run.expected_ms.unwrap_or(0.0).max(state.run.timeline.last_ms());
     let timeline: Unowned<Timeline> = Unowned::new(&state.run.timeline);
     html! {
-        <section class="cell" id={cell_id(props.index)} aria-label={format!("Cellule exécutable {}", props.index)} onkeydown={on_keydown}>
+        <section class="cell" id={cell_id(props.index)} aria-label={format!("Cellule exécutable {}", props.index)} onkeydown={on_keydown}
+                 onpointerenter={|_| engine_client::warm_up()} onfocusin={|_| engine_client::warm_up()}>
             <div class="cell-head">
                 <h3>{ spec.map_or("Essayez-le", |spec| spec.title_fr) }</h3>
                 if !free {
