@@ -116,7 +116,7 @@ test('a shared link restores its cell, scrolls to it, and edits replace the URL'
   assert.equal(await page.evaluate(() => history.length), historyLength, 'replace, not push');
   // The editor shows the edited value, marked as changed, in the code that runs.
   const changed = await page.$$eval('#cellule-2 .editor-overlay mark.param-value.changed', (marks) =>
-    marks.map((m) => m.textContent).join('|'),
+    marks.map((m) => m.textContent).join(''),
   );
   assert.ok(changed.includes('120 * time.Millisecond'), changed);
   assert.match(await page.inputValue('#cellule-2 textarea'), /time\.Sleep\(120 \* time\.Millisecond\)/);
