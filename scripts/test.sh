@@ -2,7 +2,7 @@
 # Installs what is missing, then runs every test layer; stops at the first failure.
 source "$(dirname "$0")/lib.sh"
 
-ensure_apt chromium chromium-driver golang-go
+ensure_apt chromium chromium-driver
 ensure_go_oracle
 ensure_node
 ensure_rust
@@ -17,7 +17,7 @@ cargo fmt --all --check
 cargo clippy --all-targets -- -D warnings
 cargo clippy --target wasm32-unknown-unknown --lib -- -D warnings
 
-say "2/6 native tests (includes the Go oracle test, with $(go version))"
+say "2/6 native tests (includes the Go oracle tests, with $(GOTOOLCHAIN=local "$GO_ORACLE" version))"
 cargo test
 
 say "3/6 wasm-bindgen tests in headless Chromium ($CHROMEDRIVER)"

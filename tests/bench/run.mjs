@@ -4,21 +4,23 @@
 //   runtime   the notebook's runtime, browser driver (window.wasmBindings.benchRuntime)
 //   naive     one wasm_bindgen_futures::spawn_local + gloo TimeoutFuture per task (benchNaive)
 //   promises  plain JS in the page: one async function + one setTimeout per task
-//   go        native Go 1.19 on this machine (tests/bench/go/main.go, built once to a temp dir)
+//   go        native Go 1.27.3, the oracle in .venv-go/ (tests/bench/go/, built once)
 // Each browser measurement runs in a fresh page load (wasm memory never shrinks). Then the
 // page's own UI: the share link ?scenario=many&goroutines=100000&run=1 at 1×, long tasks until
 // « Programme terminé ».
 //
 // Env: BENCH_DIST (default dist, from `trunk build --release --offline`), CHROMIUM,
 // BENCH_N (comma-separated, default 10000,100000,1000000), BENCH_SLEEP_MS (default 100),
-// BENCH_JSON (write all raw results to this file).
+// BENCH_JSON (write all raw results to this file), GO_ORACLE (default .venv-go/bin/go).
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { startServer } from '../e2e/serve.mjs';
 import { launch as launchChromium } from '../e2e/support.mjs';
 
+const ROOT = resolve(fileURLToPath(import.meta.url), '../../..');
 const DIST = process.env.BENCH_DIST ?? 'dist';
 const NS = (process.env.BENCH_N ?? '10000,100000,1000000').split(',').map(Number);
 const D = Number(process.env.BENCH_SLEEP_MS ?? 100);
@@ -36,14 +38,28 @@ if (!readFileSync(join(DIST, 'index.html'), 'utf8').includes('window.wasmBinding
 
 // ---- native Go -------------------------------------------------------------------------------
 
-function goBaseline(n) {
+// The Go corpus' oracle (scripts/lib.sh ensure_go_oracle), in module mode: without a go.mod at
+// go 1.27, cmd/go would apply older GODEBUG defaults.
+const GO = process.env.GO_ORACLE ?? join(ROOT, '.venv-go', 'bin', 'go');
+const GO_ENV = { ...process.env, GOTOOLCHAIN: 'local', GO111MODULE: 'on', GOFLAGS: '', GOPROXY: 'off' };
+
+/** Builds tests/bench/go once; a function of N, or null (said why) when Go is missing. */
+function goBaseline() {
+  let version;
+  try {
+    version = execFileSync(GO, ['version'], { env: GO_ENV, encoding: 'utf8' }).trim();
+  } catch (err) {
+    console.log(`  no Go oracle at ${GO} (${err.code ?? err.message}): the go rows are skipped; scripts/test.sh installs it`);
+    return null;
+  }
   const dir = mkdtempSync(join(tmpdir(), 'gobench-'));
   const bin = join(dir, 'bench');
-  execFileSync('go', ['build', '-o', bin, 'main.go'], {
-    cwd: 'tests/bench/go',
-    env: { ...process.env, GO111MODULE: 'off', GOFLAGS: '' },
+  execFileSync(GO, ['build', '-o', bin, '.'], {
+    cwd: join(ROOT, 'tests', 'bench', 'go'),
+    env: GO_ENV,
     stdio: ['ignore', 'inherit', 'inherit'],
   });
+  console.log(`  go: ${version}`);
   const run = (args) => JSON.parse(execFileSync(bin, args, { encoding: 'utf8', maxBuffer: 1 << 20 }));
   return (count) => {
     const time = run(['-mode', 'time', '-n', String(count), '-sleep', String(D)]);
@@ -303,10 +319,12 @@ try {
     } finally {
       await browser.close();
     }
-    process.stdout.write(`  go N=${n}… `);
-    const r = go(n);
-    console.log(`${num(r.us_per_task_over_sleep)} µs/task`);
-    results.push(r);
+    if (go) {
+      process.stdout.write(`  go N=${n}… `);
+      const r = go(n);
+      console.log(`${num(r.us_per_task_over_sleep)} µs/task`);
+      results.push(r);
+    }
   }
   const browser = await launch();
   try {
