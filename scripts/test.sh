@@ -12,10 +12,11 @@ ensure_wasm_bindgen
 ensure_npm
 ensure_crates
 
-say "1/6 format and lints (native, then wasm32)"
+say "1/6 format and lints (native, then wasm32 without and with the bench feature)"
 cargo fmt --all --check
 cargo clippy --all-targets -- -D warnings
 cargo clippy --target wasm32-unknown-unknown --lib -- -D warnings
+cargo clippy --target wasm32-unknown-unknown --lib --features bench -- -D warnings
 
 say "2/6 native tests (includes the Go oracle tests, with $(GOTOOLCHAIN=local "$GO_ORACLE" version))"
 cargo test
