@@ -2,7 +2,7 @@
 # Installs what is missing, then runs every test layer; stops at the first failure.
 source "$(dirname "$0")/lib.sh"
 
-ensure_apt chromium chromium-driver golang-go
+ensure_apt chromium chromium-driver
 ensure_go_oracle
 ensure_node
 ensure_rust
@@ -12,12 +12,13 @@ ensure_wasm_bindgen
 ensure_npm
 ensure_crates
 
-say "1/6 format and lints (native, then wasm32)"
+say "1/6 format and lints (native, then wasm32 without and with the bench feature)"
 cargo fmt --all --check
 cargo clippy --all-targets -- -D warnings
 cargo clippy --target wasm32-unknown-unknown --lib --bins -- -D warnings
+cargo clippy --target wasm32-unknown-unknown --lib --bins --features bench -- -D warnings
 
-say "2/6 native tests (includes the Go oracle test, with $(go version))"
+say "2/6 native tests (includes the Go oracle tests, with $(GOTOOLCHAIN=local "$GO_ORACLE" version))"
 cargo test
 
 say "3/6 wasm-bindgen tests in headless Chromium ($CHROMEDRIVER)"

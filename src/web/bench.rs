@@ -1,17 +1,26 @@
-//! Goroutine benchmarks in the page: the workloads `npm run bench` calls through
-//! `window.wasmBindings`, and the service behind the « Mesurer dans votre navigateur » widget.
+//! What a goroutine costs in this page: the service behind the « Mesurer dans votre
+//! navigateur » widget, the memory probes it reads, and (with the `bench` cargo feature only)
+//! the workloads `npm run bench` calls through `window.wasmBindings` ([`workloads`]).
 //!
 //! Every `spawn_local`, timer and JS memory probe of a measurement lives here, so the widget
 //! only renders state and dispatches (see `crate::components::measure`).
 //!
 //! # Memory
-//! Three views of memory, because none alone is honest:
+//! Two views of memory, because neither alone is honest:
 //! - the wasm linear memory (`wasm_bindgen::memory()`): what the tab really holds, but it only
 //!   grows (64 KiB pages, never returned), so it is meaningful only in a fresh page load;
 //! - the live Rust heap, counted by [`CountingAlloc`] (this crate's global allocator): exact
-//!   bytes held, comparable across repeated runs in one page;
-//! - the JS heap (`performance.memory.usedJSHeapSize`, Chromium only, precise with
-//!   `--enable-precise-memory-info`): where `spawn_local` + `setTimeout` per task keeps closures.
+//!   bytes held, comparable across repeated runs in one page.
+//!
+//! The benchmark adds a third, the JS heap, where `spawn_local` + `setTimeout` per task keeps
+//! closures.
+//!
+//! # Why the counting allocator ships in production
+//! The widget's « Mémoire par goroutine endormie » is the growth of the live Rust heap: the
+//! only figure that stays right when the widget runs a second time, or after a cell already
+//! grew the wasm memory (its growth is then 0). The system allocator (dlmalloc) has no
+//! statistics to ask instead, so the production build keeps this one counter, a few
+//! instructions per allocation; only the benchmark's exports are behind the `bench` feature.
 
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::cell::Cell;
@@ -20,13 +29,14 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
 
 use gloo_timers::callback::Interval;
-use gloo_timers::future::TimeoutFuture;
-use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use yew::Callback;
 
 use crate::runtime::{Program, Runtime, TraceLevel};
 use crate::web::runtime_driver::{performance_now, BrowserRun};
+
+#[cfg(feature = "bench")]
+pub mod workloads;
 
 /// The system allocator plus a count of live bytes.
 ///
@@ -87,201 +97,16 @@ pub fn wasm_memory_bytes() -> f64 {
         .map_or(0.0, |buffer| f64::from(buffer.byte_length()))
 }
 
-/// `performance.memory.usedJSHeapSize`, where the browser exposes it (Chromium).
-pub fn js_heap_bytes() -> Option<f64> {
-    let performance = web_sys::window()?.performance()?;
-    let memory = js_sys::Reflect::get(&performance, &JsValue::from_str("memory")).ok()?;
-    if memory.is_undefined() {
-        return None;
-    }
-    js_sys::Reflect::get(&memory, &JsValue::from_str("usedJSHeapSize")).ok()?.as_f64()
-}
-
-/// The three memory views at one moment.
+/// The widget's two memory views at one moment.
 #[derive(Clone, Copy, Debug)]
 struct Snapshot {
     wasm: f64,
     heap: usize,
-    js: Option<f64>,
 }
 
 impl Snapshot {
     fn take() -> Self {
-        Snapshot { wasm: wasm_memory_bytes(), heap: live_heap_bytes(), js: js_heap_bytes() }
-    }
-}
-
-/// One workload's figures, serialised for the benchmark script.
-struct Report {
-    way: &'static str,
-    n: u32,
-    sleep_ms: u32,
-    total_us: f64,
-    spawn_us: f64,
-    parked_peak: u64,
-    before: Snapshot,
-    peak: Snapshot,
-}
-
-fn json_opt(value: Option<f64>) -> String {
-    value.map_or_else(|| "null".to_owned(), |v| format!("{v}"))
-}
-
-impl Report {
-    fn to_json(&self) -> String {
-        let n = f64::from(self.n.max(1));
-        let heap_growth = self.peak.heap.saturating_sub(self.before.heap) as f64;
-        let wasm_growth = self.peak.wasm - self.before.wasm;
-        let js_growth = self.peak.js.zip(self.before.js).map(|(peak, before)| peak - before);
-        format!(
-            concat!(
-                "{{\"way\":\"{}\",\"n\":{},\"sleep_ms\":{},\"total_us\":{},\"spawn_us\":{},",
-                "\"spawn_us_per_task\":{},\"us_per_task_over_sleep\":{},\"parked_peak\":{},",
-                "\"wasm_before\":{},\"wasm_peak\":{},\"wasm_growth_per_task\":{},",
-                "\"heap_before\":{},\"heap_peak\":{},\"heap_per_task\":{},",
-                "\"js_heap_before\":{},\"js_heap_peak\":{},\"js_heap_growth_per_task\":{}}}"
-            ),
-            self.way,
-            self.n,
-            self.sleep_ms,
-            self.total_us,
-            self.spawn_us,
-            self.spawn_us / n,
-            (self.total_us - f64::from(self.sleep_ms) * 1000.0) / n,
-            self.parked_peak,
-            self.before.wasm,
-            self.peak.wasm,
-            wasm_growth / n,
-            self.before.heap,
-            self.peak.heap,
-            heap_growth / n,
-            json_opt(self.before.js),
-            json_opt(self.peak.js),
-            json_opt(js_growth.map(|g| g / n)),
-        )
-    }
-}
-
-/// Lets the current macrotask (and its microtasks, where executor tasks run) finish.
-async fn next_macrotask() {
-    TimeoutFuture::new(0).await;
-}
-
-/// Workload (a): the runtime's browser driver. Main starts `n` goroutines that each sleep
-/// `sleep_ms` once, then waits for them on a WaitGroup; trace level `Counts`, speed 1×.
-///
-/// `spawn_us` runs from the start until every goroutine has been created and has parked in its
-/// sleep; `total_us` until main has seen the WaitGroup reach zero. Resolves to a JSON string.
-#[wasm_bindgen(js_name = benchRuntime)]
-pub fn bench_runtime(n: u32, sleep_ms: u32) -> js_sys::Promise {
-    wasm_bindgen_futures::future_to_promise(async move {
-        let report = run_runtime(n, sleep_ms).await;
-        Ok(JsValue::from_str(&report.to_json()))
-    })
-}
-
-async fn run_runtime(n: u32, sleep_ms: u32) -> Report {
-    let before = Snapshot::take();
-    let end = Rc::new(Cell::new(None::<f64>));
-    let main_end = end.clone();
-    let pause = Duration::from_millis(u64::from(sleep_ms));
-    let program = Program::new("bench", move |rt: Runtime| async move {
-        let wg = rt.wait_group();
-        for _ in 0..n {
-            wg.add(1);
-            let (r, w) = (rt.clone(), wg.clone());
-            rt.go(async move {
-                r.sleep(pause).await;
-                w.done();
-            });
-        }
-        wg.wait().await;
-        main_end.set(Some(performance_now()));
-    });
-    let t0 = performance_now();
-    let run = BrowserRun::start(program, 1.0, TraceLevel::Counts);
-    loop {
-        next_macrotask().await;
-        if run.control().counters().sleeping >= u64::from(n) || run.is_finished() {
-            break;
-        }
-    }
-    let parked_at = performance_now();
-    let peak = Snapshot::take();
-    let parked_peak = run.control().counters().sleeping;
-    let finished_at = wait_for(&end).await;
-    drop(run);
-    Report {
-        way: "runtime",
-        n,
-        sleep_ms,
-        total_us: (finished_at - t0) * 1000.0,
-        spawn_us: (parked_at - t0) * 1000.0,
-        parked_peak,
-        before,
-        peak,
-    }
-}
-
-/// Waits (1 ms steps, outside the measured path) until `end` holds a time.
-async fn wait_for(end: &Cell<Option<f64>>) -> f64 {
-    loop {
-        if let Some(at) = end.get() {
-            return at;
-        }
-        TimeoutFuture::new(1).await;
-    }
-}
-
-/// Workload (b): the naive way, one `spawn_local` task and one `TimeoutFuture` (one JS
-/// `setTimeout` and its closure) per task. Same measures as [`bench_runtime`].
-#[wasm_bindgen(js_name = benchNaive)]
-pub fn bench_naive(n: u32, sleep_ms: u32) -> js_sys::Promise {
-    wasm_bindgen_futures::future_to_promise(async move {
-        let report = run_naive(n, sleep_ms).await;
-        Ok(JsValue::from_str(&report.to_json()))
-    })
-}
-
-async fn run_naive(n: u32, sleep_ms: u32) -> Report {
-    let before = Snapshot::take();
-    let end = Rc::new(Cell::new(None::<f64>));
-    let parked = Rc::new(Cell::new(0u64));
-    let remaining = Rc::new(Cell::new(n));
-    let t0 = performance_now();
-    for _ in 0..n {
-        let (end, parked, remaining) = (end.clone(), parked.clone(), remaining.clone());
-        wasm_bindgen_futures::spawn_local(async move {
-            // Created in the task's first poll, like a goroutine's own `time.Sleep`.
-            let timeout = TimeoutFuture::new(sleep_ms);
-            parked.set(parked.get() + 1);
-            timeout.await;
-            parked.set(parked.get() - 1);
-            remaining.set(remaining.get() - 1);
-            if remaining.get() == 0 {
-                end.set(Some(performance_now()));
-            }
-        });
-    }
-    loop {
-        next_macrotask().await;
-        if parked.get() >= u64::from(n) || end.get().is_some() {
-            break;
-        }
-    }
-    let parked_at = performance_now();
-    let peak = Snapshot::take();
-    let parked_peak = parked.get();
-    let finished_at = if n == 0 { parked_at } else { wait_for(&end).await };
-    Report {
-        way: "naive",
-        n,
-        sleep_ms,
-        total_us: (finished_at - t0) * 1000.0,
-        spawn_us: (parked_at - t0) * 1000.0,
-        parked_peak,
-        before,
-        peak,
+        Snapshot { wasm: wasm_memory_bytes(), heap: live_heap_bytes() }
     }
 }
 

@@ -2,13 +2,15 @@
 // self time per function and per busy segment (a run of non-idle samples, i.e. roughly one
 // main-thread task). Not part of `npm run bench`.
 //
+// runtime/interpreted/naive call exports of the `bench` cargo feature: start from the build
+// `npm run bench` makes (target/dist-bench; the same with $CARGO_TARGET_DIR's wasm below).
 // Function names need a wasm with its name section; trunk's wasm-opt strips it. Make one:
-//   cp -r dist /tmp/prof && cd /tmp/prof && H=$(ls *.wasm | sed 's/_bg.wasm//') &&
+//   cp -r target/dist-bench /tmp/prof && cd /tmp/prof && H=$(ls *.wasm | sed 's/_bg.wasm//') &&
 //   wasm-bindgen --target web --no-typescript --keep-debug --out-dir . --out-name $H \
 //     $CARGO_TARGET_DIR/wasm32-unknown-unknown/release/goroutines-notebook.wasm &&
 //   sed -i 's/ integrity="[^"]*"//g' index.html
-// Usage: node tests/bench/profile.mjs DIST runtime|naive|ui|widget [N=100000]
-//   runtime/naive: window.wasmBindings.benchRuntime/benchNaive(N, 100)
+// Usage: node tests/bench/profile.mjs DIST runtime|interpreted|naive|ui|widget [N=100000]
+//   runtime/interpreted/naive: window.wasmBindings.benchRuntime/benchInterpreted/benchNaive(N, 100)
 //   ui: the share link ?scenario=many&goroutines=N&run=1 until « Programme terminé »
 //   widget: a click on « Mesurer dans votre navigateur » until « Terminé »
 import { chromium } from 'playwright-core';
@@ -67,7 +69,7 @@ if (way === 'ui') {
   await loaded();
   await page.waitForTimeout(500);
   await startProfiler();
-  const fn = way === 'naive' ? 'benchNaive' : 'benchRuntime';
+  const fn = { naive: 'benchNaive', interpreted: 'benchInterpreted' }[way] ?? 'benchRuntime';
   result = await page.evaluate(async ({ fn, n }) => JSON.parse(await window.wasmBindings[fn](n, 100)), {
     fn,
     n: Number(n),

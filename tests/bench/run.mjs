@@ -1,49 +1,94 @@
 // The goroutine benchmark (`npm run bench`): not a test, a measurement of the release build.
 //
-// For N = 10^4, 10^5, 10^6 tasks that each sleep D = 100 ms once, four ways:
-//   runtime   the notebook's runtime, browser driver (window.wasmBindings.benchRuntime)
-//   naive     one wasm_bindgen_futures::spawn_local + gloo TimeoutFuture per task (benchNaive)
-//   promises  plain JS in the page: one async function + one setTimeout per task
-//   go        native Go 1.19 on this machine (tests/bench/go/main.go, built once to a temp dir)
+// For N = 10^4, 10^5, 10^6 tasks that each sleep D = 100 ms once, five ways:
+//   runtime      the notebook's runtime, browser driver (window.wasmBindings.benchRuntime)
+//   interpreted  the same in Go (tests/bench/interp/sleepers.go) run by the Go interpreter on
+//                the same browser driver (benchInterpreted)
+//   naive        one wasm_bindgen_futures::spawn_local + gloo TimeoutFuture per task (benchNaive)
+//   promises     plain JS in the page: one async function + one setTimeout per task
+//   go           native Go 1.27.3, the oracle in .venv-go/ (tests/bench/go/, built once)
 // Each browser measurement runs in a fresh page load (wasm memory never shrinks). Then the
-// page's own UI: the share link ?scenario=many&goroutines=100000&run=1 at 1×, long tasks until
-// « Programme terminé ».
+// page's own UI: the share link ?scenario=many&goroutines=100000&pause_ms=1000&speed=1&run=1,
+// from mount to « Programme terminé », and its long tasks.
 //
-// Env: BENCH_DIST (default dist, from `trunk build --release --offline`), CHROMIUM,
-// BENCH_N (comma-separated, default 10000,100000,1000000), BENCH_SLEEP_MS (default 100),
-// BENCH_JSON (write all raw results to this file).
+// The bench* exports exist only with the `bench` cargo feature, so this script makes its own
+// build first: `trunk build --release --features bench --dist target/dist-bench`.
+//
+// Env: BENCH_DIST (use this build instead of making one; it must have the bench feature),
+// CHROMIUM, BENCH_N (comma-separated, default 10000,100000,1000000), BENCH_SLEEP_MS (default
+// 100), BENCH_JSON (write all raw results to this file), GO_ORACLE (default .venv-go/bin/go).
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { delimiter, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { startServer } from '../e2e/serve.mjs';
 import { launch as launchChromium } from '../e2e/support.mjs';
 
-const DIST = process.env.BENCH_DIST ?? 'dist';
+const ROOT = resolve(fileURLToPath(import.meta.url), '../../..');
 const NS = (process.env.BENCH_N ?? '10000,100000,1000000').split(',').map(Number);
 const D = Number(process.env.BENCH_SLEEP_MS ?? 100);
 const WAY_TIMEOUT = 180_000;
 const UI_N = 100_000;
+const UI_PAUSE_MS = 1000;
+const BENCH_EXPORTS = ['benchRuntime', 'benchInterpreted', 'benchNaive'];
 
+/** The build to measure: BENCH_DIST as given, else a fresh `--features bench` build. */
+function benchDist() {
+  if (process.env.BENCH_DIST) return process.env.BENCH_DIST;
+  const dist = join(ROOT, 'target', 'dist-bench');
+  console.log(`building: trunk build --release --features bench --dist ${dist}`);
+  execFileSync('trunk', ['build', '--release', '--offline', '--features', 'bench', '--dist', dist], {
+    cwd: ROOT,
+    // wasm-opt from npm's binaryen comes first (Trunk.toml pins its version); never download.
+    env: { ...process.env, PATH: `${join(ROOT, 'node_modules', '.bin')}${delimiter}${process.env.PATH}`, TRUNK_OFFLINE: 'true' },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  return dist;
+}
+
+const DIST = benchDist();
 if (!existsSync(join(DIST, 'index.html'))) {
-  console.error(`no ${DIST}/index.html: run \`trunk build --release --offline\` first (or set BENCH_DIST)`);
+  console.error(`no ${DIST}/index.html: unset BENCH_DIST to let the benchmark build, or build it there`);
   process.exit(1);
 }
 if (!readFileSync(join(DIST, 'index.html'), 'utf8').includes('window.wasmBindings')) {
   console.error(`${DIST}/index.html does not expose window.wasmBindings (trunk 0.21 loader expected)`);
   process.exit(1);
 }
+{
+  const glue = readdirSync(DIST).filter((f) => f.endsWith('.js')).map((f) => readFileSync(join(DIST, f), 'utf8'));
+  const missing = BENCH_EXPORTS.filter((name) => !glue.some((js) => js.includes(name)));
+  if (missing.length) {
+    console.error(`${DIST} lacks ${missing.join(', ')}: build it with \`--features bench\` (or unset BENCH_DIST)`);
+    process.exit(1);
+  }
+}
 
 // ---- native Go -------------------------------------------------------------------------------
 
-function goBaseline(n) {
+// The Go corpus' oracle (scripts/lib.sh ensure_go_oracle), in module mode: without a go.mod at
+// go 1.27, cmd/go would apply older GODEBUG defaults.
+const GO = process.env.GO_ORACLE ?? join(ROOT, '.venv-go', 'bin', 'go');
+const GO_ENV = { ...process.env, GOTOOLCHAIN: 'local', GO111MODULE: 'on', GOFLAGS: '', GOPROXY: 'off' };
+
+/** Builds tests/bench/go once; a function of N, or null (said why) when Go is missing. */
+function goBaseline() {
+  let version;
+  try {
+    version = execFileSync(GO, ['version'], { env: GO_ENV, encoding: 'utf8' }).trim();
+  } catch (err) {
+    console.log(`  no Go oracle at ${GO} (${err.code ?? err.message}): the go rows are skipped; scripts/test.sh installs it`);
+    return null;
+  }
   const dir = mkdtempSync(join(tmpdir(), 'gobench-'));
   const bin = join(dir, 'bench');
-  execFileSync('go', ['build', '-o', bin, 'main.go'], {
-    cwd: 'tests/bench/go',
-    env: { ...process.env, GO111MODULE: 'off', GOFLAGS: '' },
+  execFileSync(GO, ['build', '-o', bin, '.'], {
+    cwd: join(ROOT, 'tests', 'bench', 'go'),
+    env: GO_ENV,
     stdio: ['ignore', 'inherit', 'inherit'],
   });
+  console.log(`  go: ${version}`);
   const run = (args) => JSON.parse(execFileSync(bin, args, { encoding: 'utf8', maxBuffer: 1 << 20 }));
   return (count) => {
     const time = run(['-mode', 'time', '-n', String(count), '-sleep', String(D)]);
@@ -69,7 +114,20 @@ function observeLongTasks() {
       window.__lessonShownAt = performance.now();
     }
   };
-  new MutationObserver(mark).observe(document, { childList: true, subtree: true });
+  // The moment a cell first says « Programme terminé » (the page-path row's end).
+  const finished = () => {
+    if (
+      window.__finishedAt === undefined &&
+      [...document.querySelectorAll('.status')].some((e) => e.textContent.includes('Programme terminé'))
+    ) {
+      window.__finishedAt = performance.now();
+    }
+  };
+  new MutationObserver(() => (mark(), finished())).observe(document, {
+    childList: true,
+    subtree: true,
+    characterData: true,
+  });
 }
 
 /** A fresh page of the app, loaded and idle, with the long-task observer. */
@@ -107,6 +165,7 @@ async function inPage(browser, url, way, n, d = D) {
       page.evaluate(
         async ({ way, n, d }) => {
           if (way === 'runtime') return JSON.parse(await window.wasmBindings.benchRuntime(n, d));
+          if (way === 'interpreted') return JSON.parse(await window.wasmBindings.benchInterpreted(n, d));
           if (way === 'naive') return JSON.parse(await window.wasmBindings.benchNaive(n, d));
           // promises: plain JS, one async function and one setTimeout per task.
           const heap = () => performance.memory?.usedJSHeapSize ?? null;
@@ -164,9 +223,13 @@ async function inPage(browser, url, way, n, d = D) {
   }
 }
 
-/** The page's own UI running `many` with UI_N goroutines at 1× from the share link. */
+/**
+ * The page path: the share link runs `many` (UI_N goroutines that each sleep UI_PAUSE_MS) at 1×
+ * through the interpreter, with the cell's console and timeline. Timed from mount (the lesson's
+ * title appears) to « Programme terminé », so it includes compiling the preset and the preview.
+ */
 async function uiRun(browser, url) {
-  const query = `?scenario=many&goroutines=${UI_N}&run=1`;
+  const query = `?scenario=many&goroutines=${UI_N}&pause_ms=${UI_PAUSE_MS}&speed=1&run=1`;
   const { context, page, crashed } = await freshPage(browser, url, query);
   try {
     const t0 = Date.now();
@@ -179,14 +242,21 @@ async function uiRun(browser, url) {
     await page.waitForTimeout(300);
     const result = await page.evaluate(() => ({
       lessonShownAt: window.__lessonShownAt,
+      finishedAt: window.__finishedAt,
       tasks: window.__longtasks,
       status: [...document.querySelectorAll('.status')].map((e) => e.textContent.trim()),
       output: document.querySelector('.console')?.textContent.slice(-120) ?? '',
     }));
     const after = result.tasks.filter((t) => t.start >= result.lessonShownAt);
+    const mountToEndMs = result.finishedAt - result.lessonShownAt;
     return {
+      way: 'page',
+      n: UI_N,
+      sleep_ms: UI_PAUSE_MS,
       query,
       wallMs,
+      mountToEndMs,
+      us_per_task_over_sleep: ((mountToEndMs - UI_PAUSE_MS) * 1000) / UI_N,
       lessonShownAt: result.lessonShownAt,
       startupLongest: result.tasks
         .filter((t) => t.start < result.lessonShownAt)
@@ -243,6 +313,10 @@ function memPerTask(r) {
 
 function row(r) {
   if (r.error) return [r.way, String(r.n), `ERROR: ${r.error}`];
+  // The page path: only the time per goroutine and the long tasks are its own.
+  if (r.way === 'page') {
+    return [r.way, String(r.n), num(r.us_per_task_over_sleep), 'n/a', 'n/a', 'n/a', 'n/a', 'n/a', num(r.runLongest, 0)];
+  }
   return [
     r.way,
     String(r.n),
@@ -294,19 +368,22 @@ try {
   for (const n of NS) {
     const browser = await launch();
     try {
-      for (const way of ['runtime', 'naive', 'promises']) {
+      for (const way of ['runtime', 'interpreted', 'naive', 'promises']) {
         process.stdout.write(`  ${way} N=${n}… `);
         const r = await inPage(browser, server.url, way, n);
-        console.log(r.error ? `error: ${r.error}` : `${num(r.us_per_task_over_sleep)} µs/task`);
+        const compile = r.compile_us == null ? '' : ` (compiled in ${num(r.compile_us / 1000, 2)} ms, not counted)`;
+        console.log(r.error ? `error: ${r.error}` : `${num(r.us_per_task_over_sleep)} µs/task${compile}`);
         results.push(r);
       }
     } finally {
       await browser.close();
     }
-    process.stdout.write(`  go N=${n}… `);
-    const r = go(n);
-    console.log(`${num(r.us_per_task_over_sleep)} µs/task`);
-    results.push(r);
+    if (go) {
+      process.stdout.write(`  go N=${n}… `);
+      const r = go(n);
+      console.log(`${num(r.us_per_task_over_sleep)} µs/task`);
+      results.push(r);
+    }
   }
   const browser = await launch();
   try {
@@ -333,9 +410,10 @@ try {
 console.log('');
 console.log(`Tasks that each sleep ${D} ms once; "over sleep" = (total - ${D} ms) / N; spawn = start until all parked;`);
 console.log('peak B/parked task: wasm memory + JS heap growth (browser, fresh page) or MemStats.Sys growth (Go, all parked);');
-console.log('heap B/task: live Rust heap growth (counting allocator) or Go StackInuse growth.');
+console.log('heap B/task: live Rust heap growth (counting allocator) or Go StackInuse growth;');
+console.log(`page: the share link, mount to « Programme terminé », its ${UI_PAUSE_MS} ms pause taken off, per goroutine.`);
 console.log('');
-printTable(results.map(row));
+printTable([...results, ...(ui ? [ui] : [])].map(row));
 console.log('');
 
 const find = (way, n) => results.find((r) => r.way === way && r.n === n && !r.error);
@@ -343,7 +421,7 @@ for (const n of NS) {
   const rt = find('runtime', n);
   if (!rt) continue;
   const parts = [];
-  for (const base of ['naive', 'promises', 'go']) {
+  for (const base of ['interpreted', 'naive', 'promises', 'go']) {
     const b = find(base, n);
     if (!b) continue;
     const over = b.us_per_task_over_sleep / rt.us_per_task_over_sleep;
@@ -358,7 +436,8 @@ if (ui?.error) {
   console.log(`page UI ${ui.query}: ERROR ${ui.error}`);
 } else if (ui) {
   console.log(
-    `page UI ${ui.query}: « ${ui.status.join(' | ')} » after ${ui.wallMs} ms; longest main-thread task during the run ` +
+    `page UI ${ui.query}: « ${ui.status.join(' | ')} » ${num(ui.mountToEndMs, 0)} ms after mount ` +
+      `(${num(ui.us_per_task_over_sleep)} µs/goroutine beyond the ${UI_PAUSE_MS} ms pause); longest main-thread task during the run ` +
       `${num(ui.runLongest, 0)} ms (target ≤ 50); start-up before the lesson showed: ${num(ui.startupLongest, 0)} ms`,
   );
   if (ui.runTasks.length) console.log(`  long tasks after start-up: ${ui.runTasks.join(', ')}`);
@@ -384,7 +463,9 @@ if (NS.includes(1_000_000)) {
 const target = (ok, text) => console.log(`${ok === undefined ? 'n/a ' : ok ? 'MET ' : 'MISS'}  ${text}`);
 console.log('');
 const [rt5, naive5, go5] = [find('runtime', 100_000), find('naive', 100_000), find('go', 100_000)];
+const interp5 = find('interpreted', 100_000);
 const ratio = (a, b) => (a && b ? b.us_per_task_over_sleep / a.us_per_task_over_sleep : undefined);
+target(rt5 && interp5 ? ratio(rt5, interp5) <= 2 : undefined, `interpreted ≤ 2× the compiled runtime per goroutine: ${num(ratio(rt5, interp5), 2)}×`);
 target(rt5 && naive5 && ratio(rt5, naive5) >= 10, `≥ 10× faster than naive spawn_local + TimeoutFuture: ${num(ratio(rt5, naive5), 1)}×`);
 target(rt5 && go5 && ratio(rt5, go5) > 1, `faster than native Go per task: ${num(ratio(rt5, go5), 1)}×`);
 const worstMem = Math.max(...NS.map((n) => find('runtime', n)).filter(Boolean).map(memPerTask));

@@ -3,7 +3,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DIST, DIST_SUBPATH, SUBPATH, launch, startServer, trackedPage } from './support.mjs';
 
@@ -27,6 +27,17 @@ test('the CSP allows only the hashed trunk loader as inline script', () => {
   const hash = createHash('sha256').update(inline[0]).digest('base64');
   assert.ok(csp.includes(`'sha256-${hash}'`), 'the loader hash is in the CSP');
   assert.ok(!html.includes('trunk-autoreload'), 'no live-reload script in a build');
+});
+
+test('the production bundle has no benchmark export (they need `--features bench`)', () => {
+  const files = readdirSync(DIST).filter((f) => f.endsWith('.js') || f.endsWith('.wasm'));
+  assert.ok(files.some((f) => f.endsWith('.wasm')) && files.some((f) => f.endsWith('.js')), files.join(', '));
+  const names = ['benchRuntime', 'benchInterpreted', 'benchNaive', 'bench_runtime', 'bench_interpreted', 'bench_naive'];
+  for (const file of files) {
+    const bytes = readFileSync(join(DIST, file), 'latin1');
+    const found = names.filter((name) => bytes.includes(name));
+    assert.deepEqual(found, [], `${file} exports the benchmark`);
+  }
 });
 
 test('Mermaid is vendored and pruned to its ES module build', () => {
