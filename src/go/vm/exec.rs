@@ -288,6 +288,32 @@ impl Fiber {
                             pc = target as usize;
                         }
                     }
+                    Op::CallNative { native, argc } if argc <= 2 => {
+                        self.cur.pc = pc as u32;
+                        self.budget = budget;
+                        match self.native_in_place(native, argc as usize) {
+                            Some(Ok(())) => {}
+                            Some(Err(trap)) => step!('frame, self.after_slow(Err(trap))),
+                            None => {
+                                let r = self.slow(op);
+                                step!('frame, self.after_slow(r));
+                            }
+                        }
+                    }
+                    Op::AggToPtr => {
+                        if let Some(top @ Value::Agg(_)) = self.stack.last_mut() {
+                            if let Value::Agg(b) = std::mem::take(top) {
+                                *top = Value::AggPtr(b);
+                            }
+                        }
+                    }
+                    Op::Capture(i)
+                        if self.cur.closure.is_none()
+                            && self.cur.kind == Kind::Bottom
+                            && u32::from(i) < self.cur.base =>
+                    {
+                        push_local(&mut self.stack, i as usize);
+                    }
                     Op::Zero(ty) if matches!(vm.scalar_zeros.get(ty as usize), Some(Some(_))) => {
                         push_clone(&mut self.stack, vm.scalar_zeros.get(ty as usize).and_then(Option::as_ref));
                     }
