@@ -208,6 +208,15 @@ impl Fiber {
                     Op::Return => {
                         self.cur.pc = pc as u32;
                         self.budget = budget;
+                        if self.cur.kind == Kind::Bottom
+                            && self.frames.len() == 0
+                            && self.defer_count() <= self.cur.defer_base as usize
+                        {
+                            // A goroutine's first frame returns: its results and stack go
+                            // with it, nothing to move.
+                            self.returned = true;
+                            return Ok(());
+                        }
                         if self.return_fast(func, base) {
                             continue 'frame;
                         }
@@ -419,7 +428,7 @@ fn push_int(stack: &mut Vec<Value>, n: i64) {
 /// `stack.truncate(len)`, inline when the values dropped are scalars (the usual case):
 /// `truncate` calls the out-of-line drop of `Value` for each, even for an int.
 #[inline(always)]
-fn drop_to(stack: &mut Vec<Value>, len: usize) {
+pub(crate) fn drop_to(stack: &mut Vec<Value>, len: usize) {
     let scalars = stack.get(len..).is_some_and(|rest| {
         rest.iter().all(|v| matches!(v, Value::Nil | Value::Bool(_) | Value::Int(_) | Value::Float(_)))
     });

@@ -342,11 +342,26 @@ impl Fiber {
         if self.vm.live.get() > self.vm.limits.max_goroutines {
             return Err(self.limit_goroutines());
         }
+        let Some(proto) = self.vm.program.funcs.get(func as usize) else {
+            return Err(self.internal("go of an unknown function"));
+        };
+        // The captures move straight to the new stack, then its locals (one operand slot
+        // reserved, as `new_fiber` does).
         let at = self.stack.len().saturating_sub(captures);
-        let mut values = std::mem::take(&mut self.stack);
-        let fiber = self.new_fiber(func, values.drain(at..), Vec::new());
-        self.stack = values;
-        self.launch(fiber?, None);
+        let n = self.stack.len() - at;
+        let locals = proto.locals as usize;
+        let mut stack = Vec::with_capacity(n + locals + 1);
+        for _ in 0..n {
+            stack.push(self.stack.pop().unwrap_or_default());
+        }
+        stack.reverse();
+        for _ in 0..locals {
+            super::exec::push_value!(&mut stack, Value::Nil);
+        }
+        let mut fiber = Fiber::empty(self.vm.clone(), Frame::new(func, n, n, 0, Kind::Bottom));
+        fiber.stack = stack;
+        fiber.zero_results(func, n);
+        self.launch(fiber, None);
         Ok(())
     }
 

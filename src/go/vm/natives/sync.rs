@@ -259,13 +259,8 @@ fn with_state<R>(v: &Value, f: impl FnOnce(&mut NativeState) -> R) -> Option<R> 
     }
 }
 
-/// Pops the arguments of a native run in place (scalars need no drop).
+/// Pops the arguments of a native run in place.
 #[inline]
 fn drop_args(stack: &mut Vec<Value>, at: usize) {
-    while stack.len() > at {
-        match stack.pop() {
-            Some(Value::Nil | Value::Bool(_) | Value::Int(_) | Value::Float(_)) | None => {}
-            Some(v) => drop(v),
-        }
-    }
+    super::super::exec::drop_to(stack, at);
 }
