@@ -139,6 +139,16 @@ impl Fiber {
                             step!('frame, self.after_slow(r));
                         }
                     }
+                    Op::LoopJump(target) => {
+                        if budget <= 0 {
+                            // Yield at the back edge; the goroutine resumes at the loop head.
+                            self.cur.pc = target;
+                            self.budget = budget;
+                            let r = self.preempt(slice);
+                            step!('frame, self.after_slow(r));
+                        }
+                        pc = target as usize;
+                    }
                     Op::Call { func: callee, argc } => {
                         if budget <= 0 {
                             // Yield before the call; it runs when the goroutine resumes here.
@@ -263,6 +273,31 @@ impl Fiber {
                             step!('frame, self.after_slow(r));
                         }
                     }
+                    Op::ArithLKStore { a, k, op, kind, r } => match self.stack.get(base + a as usize) {
+                        Some(&Value::Int(x)) => {
+                            if let Some(slot) = self.stack.get_mut(base + r as usize) {
+                                set_int(slot, int_arith(op, kind, x, i64::from(k)));
+                            }
+                        }
+                        _ => {
+                            self.cur.pc = pc as u32;
+                            self.budget = budget;
+                            let arith = Op::Arith(op, NumKind::Int(kind));
+                            let done = self.unfused(base + a as usize, Value::Int(i64::from(k)), arith);
+                            if !matches!(done, Ok(Flow::Continue)) {
+                                step!('frame, self.after_slow(done));
+                            }
+                            self.store_local(base + r as usize);
+                        }
+                    },
+                    Op::LoadPtr(i) => match self.stack.get(base + i as usize) {
+                        Some(Value::Agg(b)) => {
+                            let p = Value::AggPtr(b.clone());
+                            push(&mut self.stack, p);
+                        }
+                        // Not a struct box: `Load` then `AggToPtr`, which leaves it as it is.
+                        _ => push_local(&mut self.stack, base + i as usize),
+                    },
                     Op::ArithLL { a, b, op, kind } => {
                         if let (Some(&Value::Int(x)), Some(&Value::Int(y))) =
                             (self.stack.get(base + a as usize), self.stack.get(base + b as usize))
