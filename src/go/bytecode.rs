@@ -417,6 +417,20 @@ pub enum Op {
         kind: IntKind,
         target: u32,
     },
+    /// `Load(a) SmallInt(k) Arith(op, Int(kind)) Store(r)`: `[] → []`, local `r` = local
+    /// `a op k` (`i++`, `n -= 2`).
+    ArithLKStore {
+        a: u16,
+        k: i16,
+        op: ArithOp,
+        kind: IntKind,
+        r: u16,
+    },
+    /// `Load(i) AggToPtr`: `[] → [&local i]` (`&s` of a struct or array variable, as a
+    /// pointer-receiver call like `wg.Add(1)` takes it).
+    LoadPtr(u16),
+    /// `LoopCheck Jump(target)`: a loop's back edge.
+    LoopJump(u32),
     /// `Load(from) Store(to)`: `[] → []`, local `to` = local `from`.
     Move {
         from: u16,

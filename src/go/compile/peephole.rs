@@ -71,6 +71,11 @@ fn fuse(code: &[Op]) -> Option<(Op, usize, usize)> {
         {
             (CallLK { func, a, k: k as i8, argc: argc as u8, op, kind }, 4, 3)
         }
+        [Load(a), SmallInt(k), Arith(op, NumKind::Int(kind)), Store(r), ..]
+            if simple(op) && i16::try_from(k).is_ok() =>
+        {
+            (ArithLKStore { a, k: k as i16, op, kind, r }, 4, 2)
+        }
         [Load(from), Store(to), Return, ..] => (MoveReturn { from, to }, 3, 2),
         [Arith(op, NumKind::Int(kind)), Store(r), Return, ..] if simple(op) => (ArithReturn { op, kind, r }, 3, 2),
         [Load(a), SmallInt(k), Cmp(op, NumKind::Int(kind)), JumpIfFalse(target), ..] if i16::try_from(k).is_ok() => {
@@ -84,13 +89,15 @@ fn fuse(code: &[Op]) -> Option<(Op, usize, usize)> {
         [Load(from), Store(to), ..] => (Move { from, to }, 2, 1),
         [Store(r), Return, ..] => (StoreReturn(r), 2, 1),
         [MakeClosure { func, captures }, Go { argc: 0 }, ..] => (GoClosure { func, captures }, 2, 1),
+        [Load(i), AggToPtr, ..] => (LoadPtr(i), 2, 0),
+        [LoopCheck, Jump(target), ..] => (LoopJump(target), 2, 1),
         _ => return None,
     })
 }
 
 fn target(op: &Op) -> Option<u32> {
     match *op {
-        Op::Jump(t) | Op::JumpIfFalse(t) | Op::JumpIfTrue(t) => Some(t),
+        Op::Jump(t) | Op::JumpIfFalse(t) | Op::JumpIfTrue(t) | Op::LoopJump(t) => Some(t),
         Op::MapIterNext { done } => Some(done),
         Op::JumpUnlessLK { target, .. } | Op::JumpUnlessLL { target, .. } => Some(target),
         _ => None,
@@ -99,7 +106,7 @@ fn target(op: &Op) -> Option<u32> {
 
 fn target_mut(op: &mut Op) -> Option<&mut u32> {
     match op {
-        Op::Jump(t) | Op::JumpIfFalse(t) | Op::JumpIfTrue(t) => Some(t),
+        Op::Jump(t) | Op::JumpIfFalse(t) | Op::JumpIfTrue(t) | Op::LoopJump(t) => Some(t),
         Op::MapIterNext { done } => Some(done),
         Op::JumpUnlessLK { target, .. } | Op::JumpUnlessLL { target, .. } => Some(target),
         _ => None,

@@ -139,6 +139,16 @@ impl Fiber {
                             step!('frame, self.after_slow(r));
                         }
                     }
+                    Op::LoopJump(target) => {
+                        if budget <= 0 {
+                            // Yield at the back edge; the goroutine resumes at the loop head.
+                            self.cur.pc = target;
+                            self.budget = budget;
+                            let r = self.preempt(slice);
+                            step!('frame, self.after_slow(r));
+                        }
+                        pc = target as usize;
+                    }
                     Op::Call { func: callee, argc } => {
                         if budget <= 0 {
                             // Yield before the call; it runs when the goroutine resumes here.
@@ -208,6 +218,15 @@ impl Fiber {
                     Op::Return => {
                         self.cur.pc = pc as u32;
                         self.budget = budget;
+                        if self.cur.kind == Kind::Bottom
+                            && self.frames.len() == 0
+                            && self.defer_count() <= self.cur.defer_base as usize
+                        {
+                            // A goroutine's first frame returns: its results and stack go
+                            // with it, nothing to move.
+                            self.returned = true;
+                            return Ok(());
+                        }
                         if self.return_fast(func, base) {
                             continue 'frame;
                         }
@@ -254,6 +273,31 @@ impl Fiber {
                             step!('frame, self.after_slow(r));
                         }
                     }
+                    Op::ArithLKStore { a, k, op, kind, r } => match self.stack.get(base + a as usize) {
+                        Some(&Value::Int(x)) => {
+                            if let Some(slot) = self.stack.get_mut(base + r as usize) {
+                                set_int(slot, int_arith(op, kind, x, i64::from(k)));
+                            }
+                        }
+                        _ => {
+                            self.cur.pc = pc as u32;
+                            self.budget = budget;
+                            let arith = Op::Arith(op, NumKind::Int(kind));
+                            let done = self.unfused(base + a as usize, Value::Int(i64::from(k)), arith);
+                            if !matches!(done, Ok(Flow::Continue)) {
+                                step!('frame, self.after_slow(done));
+                            }
+                            self.store_local(base + r as usize);
+                        }
+                    },
+                    Op::LoadPtr(i) => match self.stack.get(base + i as usize) {
+                        Some(Value::Agg(b)) => {
+                            let p = Value::AggPtr(b.clone());
+                            push(&mut self.stack, p);
+                        }
+                        // Not a struct box: `Load` then `AggToPtr`, which leaves it as it is.
+                        _ => push_local(&mut self.stack, base + i as usize),
+                    },
                     Op::ArithLL { a, b, op, kind } => {
                         if let (Some(&Value::Int(x)), Some(&Value::Int(y))) =
                             (self.stack.get(base + a as usize), self.stack.get(base + b as usize))
@@ -287,6 +331,32 @@ impl Fiber {
                         if !holds {
                             pc = target as usize;
                         }
+                    }
+                    Op::CallNative { native, argc } if argc <= 2 => {
+                        self.cur.pc = pc as u32;
+                        self.budget = budget;
+                        match self.native_in_place(native, argc as usize) {
+                            Some(Ok(())) => {}
+                            Some(Err(trap)) => step!('frame, self.after_slow(Err(trap))),
+                            None => {
+                                let r = self.slow(op);
+                                step!('frame, self.after_slow(r));
+                            }
+                        }
+                    }
+                    Op::AggToPtr => {
+                        if let Some(top @ Value::Agg(_)) = self.stack.last_mut() {
+                            if let Value::Agg(b) = std::mem::take(top) {
+                                *top = Value::AggPtr(b);
+                            }
+                        }
+                    }
+                    Op::Capture(i)
+                        if self.cur.closure.is_none()
+                            && self.cur.kind == Kind::Bottom
+                            && u32::from(i) < self.cur.base =>
+                    {
+                        push_local(&mut self.stack, i as usize);
                     }
                     Op::Zero(ty) if matches!(vm.scalar_zeros.get(ty as usize), Some(Some(_))) => {
                         push_clone(&mut self.stack, vm.scalar_zeros.get(ty as usize).and_then(Option::as_ref));
@@ -393,7 +463,7 @@ fn push_int(stack: &mut Vec<Value>, n: i64) {
 /// `stack.truncate(len)`, inline when the values dropped are scalars (the usual case):
 /// `truncate` calls the out-of-line drop of `Value` for each, even for an int.
 #[inline(always)]
-fn drop_to(stack: &mut Vec<Value>, len: usize) {
+pub(crate) fn drop_to(stack: &mut Vec<Value>, len: usize) {
     let scalars = stack.get(len..).is_some_and(|rest| {
         rest.iter().all(|v| matches!(v, Value::Nil | Value::Bool(_) | Value::Int(_) | Value::Float(_)))
     });

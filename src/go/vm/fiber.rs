@@ -229,7 +229,8 @@ impl Future for GoroutineFuture {
             fiber.finish();
             self.slot = u32::MAX;
             store::with(|s| s.remove(slot, &mut store::Entry::Out));
-            drop(local);
+            // The fiber drops in place with `local`, at the end (`drop(local)` would copy it
+            // first).
         } else {
             store::with(|s| s.swap(slot, &mut local));
         }
@@ -246,7 +247,7 @@ impl Drop for GoroutineFuture {
         }
         let mut local = store::Entry::Out;
         store::with(|s| s.remove(self.slot, &mut local));
-        drop(local);
+        // `local` drops here, in place, the store released.
     }
 }
 
@@ -342,11 +343,41 @@ impl Fiber {
         if self.vm.live.get() > self.vm.limits.max_goroutines {
             return Err(self.limit_goroutines());
         }
+        let Some(proto) = self.vm.program.funcs.get(func as usize) else {
+            return Err(self.internal("go of an unknown function"));
+        };
+        // The captures move straight to the new stack, then its locals (one operand slot
+        // reserved, as `new_fiber` does).
         let at = self.stack.len().saturating_sub(captures);
-        let mut values = std::mem::take(&mut self.stack);
-        let fiber = self.new_fiber(func, values.drain(at..), Vec::new());
-        self.stack = values;
-        self.launch(fiber?, None);
+        let n = self.stack.len() - at;
+        let locals = proto.locals as usize;
+        let mut stack = Vec::with_capacity(n + locals + 1);
+        for _ in 0..n {
+            stack.push(self.stack.pop().unwrap_or_default());
+        }
+        stack.reverse();
+        for _ in 0..locals {
+            super::exec::push_value!(&mut stack, Value::Nil);
+        }
+        zero_results(&self.vm, &mut stack, func, n);
+        let created_by = (self.cur.func, self.current_line(), self.gid);
+        let vm = &self.vm;
+        vm.live.set(vm.live.get() + 1);
+        let budget = vm.slice();
+        let make = || Fiber {
+            vm: vm.clone(),
+            gid: 0,
+            budget,
+            stack,
+            cur: Frame::new(func, n, n, 0, Kind::Bottom),
+            frames: Frames::default(),
+            pending: Pending::None,
+            returned: false,
+            created_by,
+            extra: None,
+        };
+        let slot = store::with(|s| s.insert_with(make)).flatten().unwrap_or(u32::MAX);
+        vm.rt.go_boxed(Box::pin(GoroutineFuture { slot }));
         Ok(())
     }
 
@@ -391,19 +422,7 @@ impl Fiber {
 
     /// Stores the zero values of `func`'s results in its result locals (frame at `base`).
     pub fn zero_results(&mut self, func: FuncId, base: usize) {
-        let vm = &self.vm;
-        let Some(Some(zeros)) = vm.result_zeros.get(func as usize) else { return };
-        let Some(proto) = vm.program.funcs.get(func as usize) else { return };
-        let first = base + proto.params as usize;
-        for (i, zero) in zeros.iter().enumerate() {
-            let v = match zero {
-                Some(v) => v.clone(),
-                None => super::ops::zero_of(vm, proto.result_types.get(i).copied().unwrap_or(0), 0),
-            };
-            if let Some(slot) = self.stack.get_mut(first + i) {
-                *slot = v;
-            }
-        }
+        zero_results(&self.vm, &mut self.stack, func, base);
     }
 
     /// The goroutine ended (returned, or the run ended under it).
@@ -526,4 +545,21 @@ pub(crate) fn frame_line(program: &super::super::bytecode::Program, frame: &Fram
         let pc = (frame.pc as usize).saturating_sub(1);
         f.lines.get(pc).copied().unwrap_or(f.line)
     })
+}
+
+/// Stores the zero values of `func`'s results in its result locals (frame at `base`) of
+/// `stack`.
+fn zero_results(vm: &Vm, stack: &mut [Value], func: FuncId, base: usize) {
+    let Some(Some(zeros)) = vm.result_zeros.get(func as usize) else { return };
+    let Some(proto) = vm.program.funcs.get(func as usize) else { return };
+    let first = base + proto.params as usize;
+    for (i, zero) in zeros.iter().enumerate() {
+        let v = match zero {
+            Some(v) => v.clone(),
+            None => super::ops::zero_of(vm, proto.result_types.get(i).copied().unwrap_or(0), 0),
+        };
+        if let Some(slot) = stack.get_mut(first + i) {
+            *slot = v;
+        }
+    }
 }

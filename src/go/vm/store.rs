@@ -62,12 +62,19 @@ impl Store {
     /// reused first; else the last chunk grows (within its capacity: it never moves), so a
     /// chunk's memory is touched only as goroutines arrive.
     pub fn insert(&mut self, fiber: Fiber) -> Option<u32> {
+        self.insert_with(|| fiber)
+    }
+
+    /// [`Store::insert`] of the fiber `make` builds, straight into its slot (a fiber moved
+    /// through arguments and temporaries is copied at each step).
+    #[inline]
+    pub fn insert_with(&mut self, make: impl FnOnce() -> Fiber) -> Option<u32> {
         self.by_gid = None;
         if self.free != u32::MAX {
             let slot = self.free;
             let entry = self.entry(slot)?;
             let Entry::Free(next) = *entry else { return None };
-            *entry = Entry::In(fiber);
+            *entry = Entry::In(make());
             self.free = next;
             self.used += 1;
             return Some(slot);
@@ -78,7 +85,7 @@ impl Store {
         let full = self.chunks.len().saturating_sub(1) * CHUNK;
         let chunk = self.chunks.last_mut()?;
         let slot = u32::try_from(full + chunk.len()).ok()?;
-        chunk.push(Entry::In(fiber));
+        super::exec::push_value!(chunk, Entry::In(make()));
         self.used += 1;
         Some(slot)
     }
@@ -103,10 +110,11 @@ impl Store {
         if matches!(entry, Entry::Free(_)) {
             return;
         }
-        let old = std::mem::replace(entry, Entry::Free(free));
-        if matches!(old, Entry::In(_)) {
-            *out = old;
+        if matches!(entry, Entry::In(_)) {
+            std::mem::swap(entry, out);
         }
+        // `Out` owns nothing: overwritten without a copy out.
+        *entry = Entry::Free(free);
         self.free = slot;
         self.used = self.used.saturating_sub(1);
         self.by_gid = None;

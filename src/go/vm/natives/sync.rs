@@ -65,6 +65,74 @@ impl Fiber {
         }
     }
 
+    /// The hot `sync` and `time` natives run on their arguments where they lie, on top of the
+    /// stack (`argc` of them): no argument array, no handle clones. `None` when `native` is
+    /// not one of them, or its arguments are not the usual ones (a nil pointer, a state made
+    /// for another type): the general path then runs it and raises what Go raises. On
+    /// `Some`, the arguments are popped.
+    pub(crate) fn native_in_place(&mut self, native: Native, argc: usize) -> Option<Res> {
+        let at = self.stack.len().checked_sub(argc)?;
+        let r = match (native, argc) {
+            (Native::WaitGroupAdd | Native::WaitGroupDone, _) => {
+                let delta = match (native, self.stack.get(at + 1)) {
+                    (Native::WaitGroupDone, None) => -1,
+                    (Native::WaitGroupAdd, Some(&Value::Int(d))) if argc == 2 => d,
+                    _ => return None,
+                };
+                let rt = &self.vm.rt;
+                let added = with_state(self.stack.get(at)?, |state| match state {
+                    NativeState::WaitGroup(wg) => Some(wg.get_or_insert_with(|| rt.wait_group()).try_add(delta)),
+                    _ => None,
+                })??;
+                drop_args(&mut self.stack, at);
+                if added {
+                    Ok(())
+                } else {
+                    Err(Trap::Panic(self.plain_panic_value("sync: negative WaitGroup counter")))
+                }
+            }
+            (Native::MutexLock | Native::MutexUnlock, 1) => {
+                let rt = &self.vm.rt;
+                let lock = native == Native::MutexLock;
+                // Locked (or unlocked) at once, else the mutex to wait on.
+                let outcome = with_state(self.stack.get(at)?, |state| match state {
+                    NativeState::Mutex(m) => {
+                        let m = m.get_or_insert_with(|| rt.mutex());
+                        Some(match (lock, lock && m.try_lock()) {
+                            (true, true) => Ok(true),
+                            (true, false) => Err(m.clone()),
+                            (false, _) => Ok(m.try_unlock()),
+                        })
+                    }
+                    _ => None,
+                })??;
+                drop_args(&mut self.stack, at);
+                match outcome {
+                    Ok(true) => Ok(()),
+                    Ok(false) => Err(self.fatal("sync: unlock of unlocked mutex")),
+                    Err(m) => {
+                        let op = Box::pin(async move {
+                            m.lock().await;
+                            Resume::Nothing
+                        });
+                        Err(self.block_on(Pending::Op(op)))
+                    }
+                }
+            }
+            (Native::TimeSleep, 1) => {
+                let &Value::Int(d) = self.stack.get(at)? else { return None };
+                drop_args(&mut self.stack, at);
+                if d <= 0 {
+                    return Some(Ok(()));
+                }
+                let sleep = self.vm.rt.sleep(std::time::Duration::from_nanos(d as u64));
+                Err(self.block_on(Pending::Sleep(sleep)))
+            }
+            _ => return None,
+        };
+        Some(r)
+    }
+
     pub(super) fn native_sync(&mut self, native: Native, args: &[Value]) -> Res {
         let a0 = super::arg(args, 0);
         match native {
@@ -176,4 +244,23 @@ impl Fiber {
         });
         Err(self.block_on(Pending::Op(op)))
     }
+}
+
+/// Runs `f` on the state of a `sync` object given as a pointer to its struct (or the state
+/// itself); `None` for anything else (nil included).
+fn with_state<R>(v: &Value, f: impl FnOnce(&mut NativeState) -> R) -> Option<R> {
+    match v {
+        Value::Native(cell) => Some(f(&mut *cell.try_borrow_mut().ok()?)),
+        Value::AggPtr(b) | Value::Agg(b) => match b.try_borrow().ok()?.first() {
+            Some(Value::Native(cell)) => Some(f(&mut *cell.try_borrow_mut().ok()?)),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// Pops the arguments of a native run in place.
+#[inline]
+fn drop_args(stack: &mut Vec<Value>, at: usize) {
+    super::super::exec::drop_to(stack, at);
 }
