@@ -47,7 +47,11 @@ fn json_string(text: &str) -> String {
 
 fn event_json(event: &Event) -> String {
     let (kind, extra) = match &event.kind {
-        EventKind::Spawn { parent } => ("spawn", parent.map_or(String::new(), |p| format!(",\"parent\":{p}"))),
+        EventKind::Spawn { parent, site } => {
+            let parent = parent.map_or(String::new(), |p| format!(",\"parent\":{p}"));
+            let site = site.map_or(String::new(), |s| format!(",\"func\":{},\"line\":{}", s.func, s.line));
+            ("spawn", parent + &site)
+        }
         EventKind::Print { stream, text } => {
             let stream = if *stream == Stream::Stdout { "stdout" } else { "stderr" };
             ("print", format!(",\"stream\":\"{stream}\",\"text\":{}", json_string(text)))

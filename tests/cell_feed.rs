@@ -59,7 +59,7 @@ fn each_trace_event_kind_draws_as_its_lane_change() {
     let print = |stream| EventKind::Print { stream, text: "x".into() };
     let killed = |was| Some(LaneChange::End(LaneEnd::Killed { was }));
     let table: Vec<(EventKind, Option<LaneChange>)> = vec![
-        (EventKind::Spawn { parent: Some(1) }, Some(LaneChange::Start)),
+        (EventKind::Spawn { parent: Some(1), site: None }, Some(LaneChange::Start)),
         (EventKind::SleepStart { until: ms(9) }, Some(LaneChange::Becomes(Activity::Sleeping))),
         (EventKind::SleepEnd, Some(LaneChange::Becomes(Activity::Running))),
         (EventKind::Unblock, Some(LaneChange::Becomes(Activity::Running))),
@@ -323,4 +323,17 @@ fn a_panic_marks_its_line() {
         TraceLevel::Full,
     );
     assert_eq!(state.run.marks.first().map(|m| m.line), Some(12), "the deferred wg.Done()");
+}
+
+/// Lanes are named as Go's traces name goroutines: their function, and the line of the `go`
+/// statement that started them.
+#[test]
+fn lanes_carry_the_function_and_line_that_started_them() {
+    let source = "package main\n\nimport \"time\"\n\nfunc sleeper() {\n\ttime.Sleep(time.Millisecond)\n}\n\nfunc main() {\n\tgo sleeper()\n\tgo func() {\n\t\tsleeper()\n\t}()\n\ttime.Sleep(time.Second)\n}\n";
+    let state = watch(goroutines_notebook::engine::prepare_or_report(source).program, TraceLevel::Full);
+    let labels: Vec<_> = state.run.timeline.lanes().iter().map(|lane| (lane.gid, lane.label.clone())).collect();
+    assert_eq!(
+        labels,
+        vec![(1, None), (2, Some("sleeper · l.10".to_owned())), (3, Some("main.func1 · l.11".to_owned()))]
+    );
 }

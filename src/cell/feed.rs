@@ -67,6 +67,15 @@ impl RunFeed {
         let end = summary.exit.map(run_end);
         let hint = summary.exit.and_then(|exit| self.end_hint(exit));
         let fault = summary.exit.and_then(|exit| self.fault(exit, hint));
+        let labels = events
+            .iter()
+            .filter_map(|event| match event.kind {
+                EventKind::Spawn { site: Some(site), .. } => {
+                    self.control.site_label(site).map(|label| (u64::from(event.gid), label))
+                }
+                _ => None,
+            })
+            .collect();
         self.finished = end.is_some();
         Some(RunBatch {
             lines: lines.into_iter().map(console_line).collect(),
@@ -77,6 +86,7 @@ impl RunFeed {
             end,
             hint,
             fault,
+            labels,
         })
     }
 

@@ -143,6 +143,8 @@ pub struct RunBatch {
     pub hint: Option<Hint>,
     /// The line a panic came from, for the editor.
     pub fault: Option<SourceMark>,
+    /// Lane labels of goroutines started in this batch: `(gid, "afficheMessage · l.20")`.
+    pub labels: Vec<(u64, String)>,
 }
 
 pub enum CellAction {
@@ -333,6 +335,9 @@ fn absorb(run: &mut RunView, batch: RunBatch) {
         }
         for (at_ms, counts) in batch.counts {
             timeline.apply_counts(at_ms, counts);
+        }
+        for (gid, label) in &batch.labels {
+            timeline.set_label(*gid, label);
         }
     }
     run.summary = batch.summary;

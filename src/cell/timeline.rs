@@ -58,6 +58,8 @@ pub struct Lane {
     /// When it printed.
     pub prints: Vec<f64>,
     pub end: Option<(f64, LaneEnd)>,
+    /// The goroutine's function and the line that started it (`afficheMessage · l.20`).
+    pub label: Option<String>,
 }
 
 impl Lane {
@@ -125,6 +127,13 @@ impl Timeline {
         self.lanes.iter().find(|lane| lane.gid == gid)
     }
 
+    /// Names goroutine `gid`'s lane, if it has one.
+    pub fn set_label(&mut self, gid: u64, label: &str) {
+        if let Some(lane) = self.lanes.iter_mut().find(|lane| lane.gid == gid) {
+            lane.label = Some(label.to_owned());
+        }
+    }
+
     pub fn apply(&mut self, event: &LaneEvent) {
         self.last_ms = self.last_ms.max(event.at_ms);
         if event.change == LaneChange::Start && self.lane(event.gid).is_none() {
@@ -132,7 +141,8 @@ impl Timeline {
                 self.overflowed = true;
             } else {
                 let first = Segment { start_ms: event.at_ms, end_ms: None, activity: Activity::Running };
-                self.lanes.push(Lane { gid: event.gid, segments: vec![first], prints: Vec::new(), end: None });
+                let lane = Lane { gid: event.gid, segments: vec![first], prints: Vec::new(), end: None, label: None };
+                self.lanes.push(lane);
             }
             return;
         }

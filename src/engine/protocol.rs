@@ -184,6 +184,10 @@ fn write_batch(w: &mut Writer, batch: &RunBatch) {
     let s = &batch.summary;
     w.f(s.elapsed_ms).u(s.started).u(s.finished).u(s.killed).u(s.leaked).u(s.lines_printed).u(s.lines_lost);
     w.f(batch.now_ms);
+    w.u(batch.labels.len() as u64);
+    for (gid, label) in &batch.labels {
+        w.u(*gid).text(label);
+    }
     w.u(hint_code(batch.hint));
     match &batch.fault {
         None => w.tag('n'),
@@ -232,6 +236,10 @@ fn read_batch(r: &mut Reader) -> Result<RunBatch, WireError> {
         lines_lost: r.u()?,
     };
     batch.now_ms = r.f()?;
+    for _ in 0..r.count()? {
+        let gid = r.u()?;
+        batch.labels.push((gid, r.text()?.to_owned()));
+    }
     batch.hint = hint(r)?;
     batch.fault = match r.tag()? {
         'n' => None,

@@ -16,7 +16,7 @@ use std::rc::Rc;
 use std::time::Duration;
 
 use super::scheduler::{self, Core, WakeMode};
-use super::trace::{Counters, Event, ExitKind, GState, Gid, Line, Sample, Stream, Summary, TraceLevel};
+use super::trace::{Counters, Event, ExitKind, GState, Gid, Line, Sample, SpawnSite, Stream, Summary, TraceLevel};
 use super::{Exit, GoFuture, Program, Runtime};
 
 /// The driver's handle on a run. Cheap to clone; all clones see the same run.
@@ -94,6 +94,12 @@ impl RunControl {
     /// The source line of the panic that ended the run, when the interpreter knew it.
     pub fn fault_line(&self) -> Option<u32> {
         self.rt.read(|core| core.fault_line)
+    }
+
+    /// A lane label for a goroutine started at `site`: `afficheMessage · l.20`.
+    pub fn site_label(&self, site: SpawnSite) -> Option<String> {
+        let namer = self.rt.read(|core| core.site_namer.clone())?;
+        namer(site.func).map(|name| format!("{name} · l.{}", site.line))
     }
 
     /// Events that happened so far, whether or not the trace keeps them.

@@ -50,12 +50,12 @@ pub use chan::Chan;
 pub use control::RunControl;
 pub use mutex::Mutex;
 pub use rwmutex::RwMutex;
-pub use scheduler::{StackHook, TimerCallback, WakeMode};
+pub use scheduler::{SiteNamer, StackHook, TimerCallback, WakeMode};
 pub use select::{Case, Selected};
 pub use time::{Forever, Sleep, Yield, MICROSECOND, MILLISECOND, NANOSECOND, SECOND};
 pub use trace::{
-    BlockReason, Counters, Cut, Event, EventKind, Exit, ExitKind, GState, Gid, Line, Sample, Stream, Summary,
-    TraceLevel,
+    BlockReason, Counters, Cut, Event, EventKind, Exit, ExitKind, GState, Gid, Line, Sample, SpawnSite, Stream,
+    Summary, TraceLevel,
 };
 pub use virtual_driver::{preview, run_virtual, run_virtual_with, Preview, Progress, RunReport, VirtualRun};
 pub use waitgroup::{WaitGroup, NEGATIVE_WAITGROUP_COUNTER};
@@ -109,9 +109,20 @@ impl Runtime {
         self.go_boxed(Box::pin(f))
     }
 
-    /// `go` for an already boxed future (the interpreter's entry point).
+    /// `go` for an already boxed future.
     pub fn go_boxed(&self, f: GoFuture) -> Gid {
-        self.with(|core| core.spawn(f))
+        self.with(|core| core.spawn(f, None))
+    }
+
+    /// `go` from an interpreter, which says where in the program the goroutine starts, so the
+    /// timeline can name its lane.
+    pub fn go_at(&self, f: GoFuture, site: SpawnSite) -> Gid {
+        self.with(|core| core.spawn(f, Some(site)))
+    }
+
+    /// Lets an interpreter name its functions in lane labels.
+    pub fn set_site_namer(&self, namer: SiteNamer) {
+        self.with(|core| core.site_namer = Some(namer));
     }
 
     /// `time.Sleep(d)`. A zero duration returns at once, like Go.

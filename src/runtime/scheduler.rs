@@ -12,7 +12,7 @@ use std::task::Waker;
 use std::time::Duration;
 
 use super::trace::{
-    BlockReason, Cut, Event, EventKind, Exit, ExitKind, GState, Gid, Line, Sample, Stream, Trace, TraceLevel,
+    BlockReason, Cut, Event, EventKind, Exit, ExitKind, GState, Gid, Line, Sample, SpawnSite, Stream, Trace, TraceLevel,
 };
 use super::GoFuture;
 
@@ -55,6 +55,8 @@ pub type TimerCallback = Box<dyn FnMut(Duration) -> Option<Duration>>;
 /// Frames of a parked goroutine for the deadlock report (`main.main()`, `\tprog.go:12`),
 /// supplied by an interpreter. Called while the core is borrowed: it must not touch the runtime.
 pub type StackHook = Rc<dyn Fn(Gid) -> Vec<String>>;
+/// Names an interpreter's function for a lane label (`afficheMessage`).
+pub type SiteNamer = Rc<dyn Fn(u32) -> Option<String>>;
 
 /// Things to drop once the borrow of [`Core`] is released (their `Drop` may run user code).
 #[must_use]
@@ -104,6 +106,7 @@ pub(crate) struct Core {
     pub panic_message: Option<String>,
     /// The source line the fatal panic was raised from, when an interpreter said.
     pub fault_line: Option<u32>,
+    pub site_namer: Option<SiteNamer>,
 }
 
 pub(crate) fn nanos(d: Duration) -> u64 {
@@ -136,6 +139,7 @@ impl Core {
             stack_hook: None,
             panic_message: None,
             fault_line: None,
+            site_namer: None,
         }
     }
 
@@ -167,7 +171,7 @@ impl Core {
         *self.trace.counters.slot(state) += 1;
     }
 
-    pub fn spawn(&mut self, fut: GoFuture) -> Gid {
+    pub fn spawn(&mut self, fut: GoFuture, site: Option<SpawnSite>) -> Gid {
         // 2^32 goroutines cannot fit in memory (the interpreter stops at 10^6); saturate anyway.
         let gid = Gid::try_from(self.slots.len() + 1).unwrap_or(Gid::MAX);
         self.slots.push(Slot {
@@ -180,7 +184,7 @@ impl Core {
         self.trace.counters.started += 1;
         self.trace.counters.runnable += 1;
         let parent = self.current;
-        self.event(gid, EventKind::Spawn { parent });
+        self.event(gid, EventKind::Spawn { parent, site });
         match self.mode {
             WakeMode::RunQueue => self.run_queue.push_back(gid),
             WakeMode::DeferredWakers => self.spawned.push(gid),

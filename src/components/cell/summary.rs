@@ -5,7 +5,7 @@ use yew::prelude::*;
 use super::console::format_ms;
 use super::Unowned;
 use crate::cell::state::RunSummary;
-use crate::cell::timeline::{Activity, LaneEnd, Timeline};
+use crate::cell::timeline::{Activity, Lane, LaneEnd, Timeline};
 
 #[derive(Properties, PartialEq)]
 pub struct SummaryProps {
@@ -67,7 +67,7 @@ pub fn TimelineTable(props: &TimelineTableProps) -> Html {
 
 fn lanes_table(timeline: &Timeline) -> Html {
     let rows = timeline.lanes().iter().flat_map(|lane| {
-        let name = goroutine_name(lane.gid);
+        let name = goroutine_name(lane);
         let segments = lane.segments.iter().map({
             let name = name.clone();
             move |segment| {
@@ -110,10 +110,11 @@ fn counts_table(timeline: &Timeline) -> Html {
     }
 }
 
-pub fn goroutine_name(gid: u64) -> String {
-    if gid == 1 {
-        "main (g1)".to_owned()
-    } else {
-        format!("g{gid}")
+/// A lane's name: main, or the goroutine's function and the line that started it.
+pub fn goroutine_name(lane: &Lane) -> String {
+    match (&lane.label, lane.gid) {
+        (_, 1) => "main (g1)".to_owned(),
+        (Some(label), gid) => format!("g{gid} {label}"),
+        (None, gid) => format!("g{gid}"),
     }
 }

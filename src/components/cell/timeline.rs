@@ -86,7 +86,7 @@ pub fn TimelineView(props: &TimelineProps) -> Html {
 fn lanes(timeline: &Timeline, scale: &Scale, now_ms: f64, tip: &UseStateHandle<String>) -> (Html, f64) {
     let rows = timeline.lanes().iter().enumerate().map(|(row, lane)| {
         let y = row as f64 * LANE;
-        let name = goroutine_name(lane.gid);
+        let name = goroutine_name(lane);
         let segments = lane.segments.iter().map(|segment| {
             let end = segment.end_ms.unwrap_or(now_ms);
             let x = scale.x(segment.start_ms);

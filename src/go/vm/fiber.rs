@@ -13,7 +13,10 @@ use std::task::{Context, Poll};
 use super::super::bytecode::{FuncId, Native};
 use super::super::value::{Callee, Closure, Native as NativeState, Value};
 use super::{store, Res, Trap, Vm};
-use crate::runtime::{Forever, Gid, Sleep, WaitGroup as RtWaitGroup, Yield};
+use crate::runtime::{Forever, Gid, Sleep, SpawnSite, WaitGroup as RtWaitGroup, Yield};
+
+/// The spawn site's function for a goroutine that starts in a native (`go fmt.Println(…)`).
+pub(crate) const NATIVE_ENTRY: u32 = u32::MAX;
 
 /// Why a frame was entered, which decides what its return does.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -377,7 +380,8 @@ impl Fiber {
             extra: None,
         };
         let slot = store::with(|s| s.insert_with(make)).flatten().unwrap_or(u32::MAX);
-        vm.rt.go_boxed(Box::pin(GoroutineFuture { slot }));
+        let site = SpawnSite { func, line: created_by.1 };
+        vm.rt.go_at(Box::pin(GoroutineFuture { slot }), site);
         Ok(())
     }
 
@@ -415,9 +419,15 @@ impl Fiber {
         fiber.created_by = (self.cur.func, line, self.gid);
         let vm = self.vm.clone();
         vm.live.set(vm.live.get() + 1);
+        // A native entry (`go fmt.Println(…)`) has no function of the program to name.
+        let site = fiber
+            .extra
+            .as_ref()
+            .and_then(|extra| extra.entry_native.as_ref())
+            .map_or(SpawnSite { func: fiber.cur.func, line }, |_| SpawnSite { func: NATIVE_ENTRY, line });
         let slot = store::with(|s| s.insert(fiber)).flatten().unwrap_or(u32::MAX);
         // Its id is read at its first poll: no second visit to the store here.
-        vm.rt.go_boxed(Box::pin(GoroutineFuture { slot }));
+        vm.rt.go_at(Box::pin(GoroutineFuture { slot }), site);
     }
 
     /// Stores the zero values of `func`'s results in its result locals (frame at `base`).

@@ -81,6 +81,12 @@ pub fn runtime_program(program: Rc<Program>, limits: Limits) -> crate::runtime::
         let vm = Vm::new(rt.clone(), program, limits);
         let weak = Rc::downgrade(&vm);
         rt.set_stack_hook(Rc::new(move |gid| weak.upgrade().map(|vm| vm.stack_lines(gid)).unwrap_or_default()));
+        // Lanes are named as Go names goroutines' functions, without the package.
+        let named = Rc::clone(&vm.program);
+        rt.set_site_namer(Rc::new(move |func| {
+            let name = &named.funcs.get(usize::try_from(func).ok()?)?.name;
+            Some(name.strip_prefix("main.").unwrap_or(name).to_owned())
+        }));
         fiber::main_future(vm)
     })
 }
