@@ -137,27 +137,29 @@ pub fn MeasureWidget() -> Html {
                 <button class="stop" onclick={on_stop} disabled={!running}>{ "Arrêter" }</button>
             </div>
             { status }
-            <table class="measure-table">
-                <thead>
-                    <tr>
-                        <th scope="col"></th>
-                        <th scope="col">{ "Mesuré ici : futures Rust/wasm dans ce navigateur, sur un seul thread" }</th>
-                        <th scope="col">{ "Référence Go (leçon, Go 1.19)" }</th>
-                    </tr>
-                </thead>
-                <tbody>
-                    <tr>
-                        <th scope="row">{ "Création d’une goroutine" }</th>
-                        { cell(measured.map(|r| format!("{} µs", fr(r.create_us_per_goroutine, 2)))) }
-                        <td>{ "quelques microsecondes" }</td>
-                    </tr>
-                    <tr>
-                        <th scope="row">{ "Mémoire par goroutine endormie" }</th>
-                        { cell(measured.map(|r| bytes_fr(r.bytes_per_parked_goroutine))) }
-                        <td>{ "environ 2 à 2,6 Ko de pile" }</td>
-                    </tr>
-                </tbody>
-            </table>
+            <div class="measure-table-wrap">
+                <table class="measure-table">
+                    <thead>
+                        <tr>
+                            <th scope="col"></th>
+                            <th scope="col">{ "Mesuré ici : futures Rust/wasm dans ce navigateur, sur un seul thread" }</th>
+                            <th scope="col">{ "Référence Go (leçon, Go 1.19)" }</th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        <tr>
+                            <th scope="row">{ "Création d’une goroutine" }</th>
+                            { cell(measured.map(|r| format!("{} µs", fr(r.create_us_per_goroutine, 2)))) }
+                            <td>{ "quelques microsecondes" }</td>
+                        </tr>
+                        <tr>
+                            <th scope="row">{ "Mémoire par goroutine endormie" }</th>
+                            { cell(measured.map(|r| bytes_fr(r.bytes_per_parked_goroutine))) }
+                            <td>{ "environ 2 à 2,6 Ko de pile" }</td>
+                        </tr>
+                    </tbody>
+                </table>
+            </div>
             <p class="measure-note">
                 { "La création compte le lancement, la remise à l’exécuteur et le premier passage jusqu’au sommeil ; \
                    la mémoire est la croissance du tas Rust pendant que toutes dorment. Go, lui, répartit ses \

@@ -93,3 +93,16 @@ test('a deep link scrolls to its section', TIMEOUT, async () => {
   assert.deepEqual(tracked.problems(), []);
   await tracked.context.close();
 });
+
+test('at 360 px nothing makes the page wider than the screen', TIMEOUT, async () => {
+  const tracked = await trackedPage(app.browser, { viewport: { width: 360, height: 800 } });
+  const { page } = tracked;
+  await page.goto(app.server.url);
+  await page.waitForSelector('#cellule-3 textarea');
+  const { scroll, client } = await page.evaluate(() => ({
+    scroll: document.documentElement.scrollWidth,
+    client: document.documentElement.clientWidth,
+  }));
+  assert.equal(scroll, client, 'no horizontal scroll of the page');
+  await tracked.context.close();
+});
