@@ -132,8 +132,11 @@ test('run=1 runs on open; 20 rapid reruns leave only the last run’s lines', TI
   const lines = await consoleLines(page, 'cellule-1');
   assert.equal(lines.length, 7, lines.map((l) => `${l.ms} ${l.text}`).join('\n'));
   assert.equal(lines.filter((l) => l.text === 'Programme principal terminé').length, 1);
-  // Nothing trickles in afterwards.
-  await page.waitForTimeout(500);
+  // Nothing trickles in afterwards: a run of the same program, started now and awaited to
+  // its end, finds the console as a fresh run leaves it.
+  await page.click('#cellule-1 button.run');
+  await page.waitForFunction(() => !document.querySelector('#cellule-1 .console .status'));
+  await waitForEnd(page, 'cellule-1');
   assert.equal((await consoleLines(page, 'cellule-1')).length, 7);
   assert.deepEqual(tracked.problems(), []);
   await tracked.context.close();
@@ -154,7 +157,7 @@ test('a hostile link does nothing but show a notice as text', TIMEOUT, async () 
   ]) {
     await page.goto(`${app.server.url}${query}`);
     await page.waitForSelector('#cellule-1 button.run');
-    await page.waitForTimeout(300);
+    await page.waitForSelector('.notices p, .notices li');
     assert.equal(await page.evaluate(() => window.__pwned), undefined);
     assert.equal(await page.locator('img[src="x"]').count(), 0);
     const notices = text(await page.textContent('body'));
@@ -172,6 +175,8 @@ test('Stop ends the run at once and nothing prints afterwards', TIMEOUT, async (
   await page.waitForSelector('#cellule-2 .console .line');
   await page.click('#cellule-2 button.stop');
   const before = (await consoleLines(page, 'cellule-2')).length;
+  // Nothing may print while the stopped program would have gone on: this wait is the
+  // assertion (its workers sleep 3 s).
   await page.waitForTimeout(3500);
   assert.equal((await consoleLines(page, 'cellule-2')).length, before);
   assert.equal(text(await page.textContent('#cellule-2 .console .status')), 'Exécution arrêtée.');

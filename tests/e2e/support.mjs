@@ -74,7 +74,8 @@ export async function screenshots(page, name, { fullPage = false, scrollTo } = {
       await page.setViewportSize({ width, height });
       await page.emulateMedia({ colorScheme });
       if (scrollTo) await page.$eval(scrollTo, (el) => el.scrollIntoView({ block: 'start' }));
-      await page.waitForTimeout(300);
+      // Two animation frames: the new size and scheme are laid out and painted.
+      await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
       const path = join(SCREENSHOTS, `${name}-${width}-${colorScheme}.png`);
       await page.screenshot({ path, fullPage });
       files.push(path);
