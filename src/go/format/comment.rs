@@ -84,3 +84,125 @@ pub(super) fn strip_common_prefix(lines: &mut [String]) {
         }
     }
 }
+
+/// go/printer's `isDirective`: `//go:noinline`, `//line x:1`, `//export f`.
+fn is_directive(c: &str) -> bool {
+    if c.starts_with("line ") || c.starts_with("extern ") || c.starts_with("export ") {
+        return true;
+    }
+    let b = c.as_bytes();
+    let Some(colon) = c.find(':') else { return false };
+    if colon == 0 || colon + 1 >= b.len() {
+        return false;
+    }
+    (0..=colon + 1)
+        .filter(|&i| i != colon)
+        .all(|i| b.get(i).is_some_and(|&x| x.is_ascii_lowercase() || x.is_ascii_digit()))
+}
+
+fn leading_space(s: &str) -> &str {
+    let n = s.bytes().take_while(|&b| b == b' ' || b == b'\t').count();
+    s.get(..n).unwrap_or("")
+}
+
+/// go/doc/comment's `unindent`: no blank lines at the ends, common indentation removed.
+fn unindent(lines: &[String]) -> Vec<String> {
+    let blank = |l: &String| l.trim().is_empty();
+    let start = lines.iter().position(|l| !blank(l)).unwrap_or(lines.len());
+    let end = lines.iter().rposition(|l| !blank(l)).map_or(start, |i| i + 1);
+    let lines = lines.get(start..end).unwrap_or(&[]);
+    let mut prefix = lines.first().map_or("", |l| leading_space(l)).to_string();
+    for l in lines.iter().skip(1).filter(|l| !blank(l)) {
+        prefix = common_prefix(&prefix, leading_space(l)).to_string();
+    }
+    lines
+        .iter()
+        .map(|l| if blank(l) { String::new() } else { l.get(prefix.len()..).unwrap_or("").to_string() })
+        .collect()
+}
+
+/// Lines go/doc/comment would read as a list item or a heading: not handled here.
+fn is_special(line: &str, all: &[String], i: usize) -> bool {
+    let t = line.trim_start();
+    let bullet = ["- ", "* ", "+ ", "• "].iter().any(|m| t.starts_with(m)) || matches!(t, "-" | "*" | "+" | "•");
+    let digits = t.bytes().take_while(u8::is_ascii_digit).count();
+    let numbered = digits > 0 && matches!(t.as_bytes().get(digits), Some(b'.' | b')'));
+    let heading = t.starts_with('#');
+    // A possible old-style heading: a lone line between blank lines starting with a capital.
+    let lone = i > 0
+        && all.get(i - 1).is_some_and(String::is_empty)
+        && all.get(i + 1).is_some_and(String::is_empty)
+        && line.chars().next().is_some_and(char::is_uppercase);
+    let continued = line.ends_with('{') || line.ends_with('\\');
+    bullet || numbered || heading || lone || continued
+}
+
+/// go/printer's `formatDocComment` for `//` doc comments made of paragraphs and code
+/// blocks: `//x` becomes `// x`, code blocks are tab-indented between blank lines,
+/// directives go last. `None` leaves the comment as written (lists, headings, `/*`).
+pub(super) fn format_doc(texts: &[&str]) -> Option<Vec<String>> {
+    let mut directives = Vec::new();
+    let mut raw = Vec::new();
+    for t in texts {
+        let after = t.strip_prefix("//")?;
+        if is_directive(after) {
+            directives.push(t.to_string());
+            continue;
+        }
+        raw.push(after.strip_prefix(' ').unwrap_or(after).to_string());
+    }
+    if raw.is_empty() {
+        return None;
+    }
+    let lines = unindent(&raw);
+    if lines.iter().enumerate().any(|(i, l)| is_special(l, &lines, i)) {
+        return None;
+    }
+    let indented = |l: &String| l.starts_with([' ', '\t']);
+    let mut out: Vec<String> = Vec::new();
+    let mut i = 0;
+    while let Some(line) = lines.get(i) {
+        if line.is_empty() {
+            i += 1;
+            continue;
+        }
+        if !out.is_empty() {
+            out.push(String::new());
+        }
+        let start = i;
+        if indented(line) {
+            while lines.get(i).is_some_and(|l| l.is_empty() || indented(l)) {
+                i += 1;
+            }
+            let mut end = i;
+            while end > start && lines.get(end - 1).is_some_and(String::is_empty) {
+                end -= 1;
+            }
+            let block = unindent(lines.get(start..end).unwrap_or(&[]));
+            out.extend(block.into_iter().map(|l| if l.is_empty() { l } else { format!("\t{l}") }));
+            i = end;
+        } else {
+            while lines.get(i).is_some_and(|l| !l.is_empty() && !indented(l)) {
+                i += 1;
+            }
+            out.extend(lines.get(start..i).unwrap_or(&[]).iter().map(|l| l.trim_end().to_string()));
+        }
+    }
+    let mut result: Vec<String> = out
+        .into_iter()
+        .map(|l| {
+            if l.is_empty() {
+                "//".to_string()
+            } else if l.starts_with('\t') {
+                format!("//{l}")
+            } else {
+                format!("// {l}")
+            }
+        })
+        .collect();
+    if !directives.is_empty() {
+        result.push("//".to_string());
+        result.extend(directives);
+    }
+    Some(result)
+}

@@ -375,10 +375,38 @@ impl<'s, 'a> Printer<'s, 'a> {
     fn intersperse_comments(&mut self, next: Pos, tok: Last) -> (bool, bool) {
         let mut last: Option<Comment> = None;
         while self.comment_before(next) {
-            for c in self.group_list() {
-                self.write_comment_prefix(self.pos_for(c.start), next, last.as_ref(), tok);
-                self.write_comment(c);
-                last = Some(c.clone());
+            let group = self.group_list();
+            let doc = match (group.first(), group.last()) {
+                (Some(first), Some(end))
+                    if tok != Last::Ident
+                        && self.last_tok != Last::Tok("import")
+                        && self.pos_for(first.start).column == 1
+                        && end.end + 1 == next.offset =>
+                {
+                    let texts: Vec<&str> = group.iter().map(|c| c.text.as_str()).collect();
+                    super::comment::format_doc(&texts).map(|lines| (first.start, lines, end.clone()))
+                }
+                _ => None,
+            };
+            match doc {
+                Some((start, lines, end)) => {
+                    for text in lines {
+                        let c = Comment { start, end: start, text };
+                        self.write_comment_prefix(self.pos_for(start), next, last.as_ref(), tok);
+                        self.write_comment(&c);
+                        last = Some(c);
+                    }
+                    last = Some(end.clone());
+                    self.pos = self.pos_for(end.end);
+                    self.last = self.pos;
+                }
+                None => {
+                    for c in group {
+                        self.write_comment_prefix(self.pos_for(c.start), next, last.as_ref(), tok);
+                        self.write_comment(c);
+                        last = Some(c.clone());
+                    }
+                }
             }
             self.next_comment();
         }
