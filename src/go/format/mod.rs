@@ -32,9 +32,22 @@ pub fn format_source(src: &str) -> Result<String, Vec<String>> {
     if !diags.is_empty() {
         return Err(super::diag::render(super::FILE_NAME, src, &diags));
     }
-    let source = Source::new(src);
+    let mut source = Source::new(src);
+    let imports = import_decls(&source, file.package.span.end as usize);
+    // ast.SortImports: no blank line may remain before a group's `)`; it merges the lines
+    // between the last spec and `)` (which moves comments there onto one line).
+    for d in &imports {
+        if let (Some((_, rparen)), Some(last)) = (d.parens, d.specs.last()) {
+            let last_line = source.line(last.at);
+            let mut rparen_line = source.line(rparen);
+            while rparen_line > last_line + 1 {
+                rparen_line -= 1;
+                source.merge_line(rparen_line);
+            }
+        }
+    }
     let mut p = Printer::new(&source, true);
-    p.file(&file);
+    p.file(&file, imports);
     p.finish();
     let aligned = tabwriter::align(&p.output);
     let out = tabwriter::trim(&aligned);
@@ -89,8 +102,6 @@ struct ImportDecl {
     /// `(` and `)` of a group.
     parens: Option<(usize, usize)>,
     specs: Vec<ImportSpec>,
-    /// Specs removed as duplicates (their lines vanish, as with ast.SortImports).
-    removed: usize,
 }
 
 enum D<'e> {
@@ -136,7 +147,7 @@ fn import_decls(src: &Source, package_end: usize) -> Vec<ImportDecl> {
     let mut decls = Vec::new();
     let mut at = package_end;
     while let Some((Tok::Import, kw)) = src.tok_at_or_after(at) {
-        let mut d = ImportDecl { start: kw.start as usize, parens: None, specs: Vec::new(), removed: 0 };
+        let mut d = ImportDecl { start: kw.start as usize, parens: None, specs: Vec::new() };
         at = kw.end as usize;
         let grouped = matches!(src.tok_at_or_after(at), Some((Tok::Lparen, _)));
         if let (true, Some((_, lp))) = (grouped, src.tok_at_or_after(at)) {
@@ -182,32 +193,28 @@ fn sort_imports(src: &Source, d: &mut ImportDecl) {
     let mut out: Vec<ImportSpec> = Vec::new();
     let mut run: Vec<ImportSpec> = Vec::new();
     let specs = std::mem::take(&mut d.specs);
-    let flush = |run: &mut Vec<ImportSpec>, out: &mut Vec<ImportSpec>, removed: &mut usize| {
+    let flush = |run: &mut Vec<ImportSpec>, out: &mut Vec<ImportSpec>| {
         let slots: Vec<ImportSpec> = run.clone();
         let mut sorted = std::mem::take(run);
         sorted.sort_by_key(|s| (import_path(src, s), s.alias.map(|a| src.slice(a).to_string())));
-        let before = sorted.len();
         sorted.dedup_by(|b, a| {
             import_path(src, a) == import_path(src, b) && a.alias.map(|x| src.slice(x)) == b.alias.map(|x| src.slice(x))
         });
-        *removed += before - sorted.len();
         // Each spec takes the place (the line) of the one it replaces.
         for (spec, slot) in sorted.into_iter().zip(slots) {
             out.push(ImportSpec { at: slot.at, ..spec });
         }
     };
-    let mut removed = 0;
     let mut prev_end_line = 0;
     for s in specs {
         if !run.is_empty() && src.line(s.start()) > prev_end_line + 1 {
-            flush(&mut run, &mut out, &mut removed);
+            flush(&mut run, &mut out);
         }
         prev_end_line = src.line(s.path.end as usize);
         run.push(s);
     }
-    flush(&mut run, &mut out, &mut removed);
+    flush(&mut run, &mut out);
     d.specs = out;
-    d.removed = removed;
 }
 
 /// go/printer's `keepTypeColumn`: in a run of specs with values, keep the type column if
@@ -251,15 +258,14 @@ fn spec_start(s: &Spec) -> usize {
 }
 
 impl Printer<'_, '_> {
-    fn file(&mut self, file: &super::ast::File) {
+    fn file(&mut self, file: &super::ast::File, imports: Vec<ImportDecl>) {
         let package = self.src.find(Tok::Package, 0);
         self.set_pos(package);
         self.tok("package");
         self.ws(Ws::Blank);
         self.set_pos(file.package.span.start as usize);
         self.ident(&file.package.name);
-        let mut decls: Vec<D> =
-            import_decls(self.src, file.package.span.end as usize).into_iter().map(D::Import).collect();
+        let mut decls: Vec<D> = imports.into_iter().map(D::Import).collect();
         decls.extend(file.decls.iter().map(|d| match d {
             Decl::Gen(g) => D::Gen(g),
             Decl::Func(f) => D::Func(f),
@@ -309,7 +315,6 @@ impl Printer<'_, '_> {
                     self.ws(Ws::Formfeed);
                 }
                 self.set_pos(rparen);
-                self.pos.line = self.pos.line.saturating_sub(d.removed);
                 self.tok(")");
             }
             None => {

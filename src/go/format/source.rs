@@ -119,6 +119,13 @@ impl<'a> Source<'a> {
         }
     }
 
+    /// go/token's `MergeLine(line)`: `line` and the next become one line.
+    pub fn merge_line(&mut self, line: usize) {
+        if line >= 1 && line < self.line_starts.len() {
+            self.line_starts.remove(line);
+        }
+    }
+
     pub fn has_doc(&self, offset: usize) -> bool {
         self.docs.binary_search(&offset).is_ok()
     }

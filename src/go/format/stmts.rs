@@ -269,7 +269,10 @@ impl Printer<'_, '_> {
     fn type_list(&mut self, c: &TypeCaseClause) {
         let mut from = c.span.start as usize + "case".len();
         for (i, t) in c.types.iter().enumerate() {
+            // `nil` is kept as `None`: found back in the tokens.
+            let start = t.as_ref().map_or_else(|| self.src.find(Tok::Name, from), |t| t.span.start as usize);
             if i > 0 {
+                self.set_pos(start);
                 self.tok(",");
                 self.ws(Ws::Blank);
             }
@@ -279,10 +282,9 @@ impl Printer<'_, '_> {
                     from = t.span.end as usize;
                 }
                 None => {
-                    let at = self.src.find(Tok::Name, from);
-                    self.set_pos(at);
+                    self.set_pos(start);
                     self.ident("nil");
-                    from = at + 3;
+                    from = start + 3;
                 }
             }
         }

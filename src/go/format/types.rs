@@ -4,7 +4,7 @@
 
 use super::exprs::Item;
 use super::printer::{Printer, Ws, NO_EXTRA_LINEBREAK};
-use super::source::INFINITY;
+use super::source::{Source, INFINITY};
 use super::Node;
 use crate::go::ast::{Block, ChanDir, Field, FuncType, Ident, InterfaceElem, Param, TypeExpr, TypeExprKind};
 use crate::go::token::{LitKind, Tok};
@@ -13,11 +13,12 @@ use crate::go::token::{LitKind, Tok};
 struct ParamGroup<'e> {
     names: Vec<&'e Ident>,
     ty: &'e TypeExpr,
-    variadic: bool,
+    /// Where the `...` of a variadic parameter is.
+    dots: Option<usize>,
     start: usize,
 }
 
-fn group_params(params: &[Param]) -> Vec<ParamGroup<'_>> {
+fn group_params<'e>(src: &Source, params: &'e [Param]) -> Vec<ParamGroup<'e>> {
     let mut groups: Vec<ParamGroup> = Vec::new();
     for p in params {
         if let (Some(name), Some(last)) = (&p.name, groups.last_mut()) {
@@ -26,8 +27,13 @@ fn group_params(params: &[Param]) -> Vec<ParamGroup<'_>> {
                 continue;
             }
         }
-        let start = p.name.as_ref().map_or(p.ty.span.start, |n| n.span.start) as usize;
-        groups.push(ParamGroup { names: p.name.iter().collect(), ty: &p.ty, variadic: p.variadic, start });
+        // The `...` of a variadic parameter: inside the type's span or just before it.
+        let dots = p.variadic.then(|| match src.tok_at_or_after(p.ty.span.start as usize) {
+            Some((Tok::DotDotDot, _)) => p.ty.span.start as usize,
+            _ => src.last_tok_before(p.ty.span.start as usize).map_or(p.ty.span.start, |(_, s)| s.start) as usize,
+        });
+        let start = p.name.as_ref().map_or(dots.unwrap_or(p.ty.span.start as usize), |n| n.span.start as usize);
+        groups.push(ParamGroup { names: p.name.iter().collect(), ty: &p.ty, dots, start });
     }
     groups
 }
@@ -55,7 +61,14 @@ fn group_fields(fields: &[Field]) -> Vec<FieldGroup<'_>> {
 
 impl Printer<'_, '_> {
     pub fn type_expr(&mut self, t: &TypeExpr) {
-        self.set_pos(t.span.start as usize);
+        // A variadic parameter's type span starts at its `...`, printed apart.
+        let start = match self.src.tok_at_or_after(t.span.start as usize) {
+            Some((Tok::DotDotDot, dots)) => {
+                self.src.tok_at_or_after(dots.end as usize).map_or(t.span.start, |(_, s)| s.start) as usize
+            }
+            _ => t.span.start as usize,
+        };
+        self.set_pos(start);
         match &t.kind {
             TypeExprKind::Name(name) => self.ident(name),
             TypeExprKind::Qualified { package, name } => {
@@ -77,7 +90,10 @@ impl Printer<'_, '_> {
                 self.tok("[");
                 match len {
                     Some(n) => self.expr(n),
-                    None => self.tok("..."),
+                    None => {
+                        self.set_pos(self.src.find(Tok::DotDotDot, start));
+                        self.tok("...");
+                    }
                 }
                 self.tok("]");
                 self.type_expr(elem);
@@ -119,6 +135,7 @@ impl Printer<'_, '_> {
             }
             TypeExprKind::Generic { base, args } => {
                 self.type_expr(base);
+                self.set_pos(self.src.find(Tok::Lbrack, base.span.end as usize));
                 self.tok("[");
                 for (i, a) in args.iter().enumerate() {
                     if i > 0 {
@@ -156,7 +173,7 @@ impl Printer<'_, '_> {
     /// go/printer's `parameters`; returns the closing token's offset.
     pub fn parameters(&mut self, params: &[Param], opening: usize, toks: (&'static str, &'static str)) -> usize {
         let close_tok = if toks.1 == ")" { Tok::Rparen } else { Tok::Rbrack };
-        let groups = group_params(params);
+        let groups = group_params(self.src, params);
         let closing = self.src.find(close_tok, groups.last().map_or(opening + 1, |g| g.ty.span.end as usize));
         self.set_pos(opening);
         self.tok(toks.0);
@@ -182,7 +199,8 @@ impl Printer<'_, '_> {
                     self.ident_list(&g.names, ws == Ws::Indent);
                     self.ws(Ws::Blank);
                 }
-                if g.variadic {
+                if let Some(dots) = g.dots {
+                    self.set_pos(dots);
                     self.tok("...");
                 }
                 self.type_expr(g.ty);
