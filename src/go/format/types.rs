@@ -72,10 +72,19 @@ impl Printer<'_, '_> {
         match &t.kind {
             TypeExprKind::Name(name) => self.ident(name),
             TypeExprKind::Qualified { package, name } => {
+                // go/ast holds `pkg.T` as a selector: the same line break rule.
                 self.ident(&package.name);
                 self.tok(".");
+                let broken = self.pos.valid() && self.pos.line < self.line_for(name.span.start as usize);
+                if broken {
+                    self.ws(Ws::Indent);
+                    self.ws(Ws::Newline);
+                }
                 self.set_pos(name.span.start as usize);
                 self.ident(&name.name);
+                if broken {
+                    self.ws(Ws::Unindent);
+                }
             }
             TypeExprKind::Pointer(inner) => {
                 self.tok("*");
