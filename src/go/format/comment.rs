@@ -1,5 +1,208 @@
-//! go/printer's `stripCommonPrefix`: a multi-line `/* */` comment is re-indented by removing
-//! the white space (and `*` column) its inner lines share, so it follows the code's indent.
+//! Comments: go/printer's interspersing of comments between items (`intersperseComments`
+//! and the white space around them), `stripCommonPrefix` (a multi-line `/* */` comment is
+//! re-indented by removing the white space and `*` column its inner lines share), and the
+//! doc comment reformatting gofmt applies (`formatDocComment`, common cases).
+
+use super::printer::{nlimit, Last, Printer, Ws, NO_EXTRA_BLANK, NO_EXTRA_LINEBREAK};
+use super::source::{Comment, Pos};
+
+impl Printer<'_, '_> {
+    fn write_comment_prefix(&mut self, pos: Pos, next: Pos, prev: Option<&Comment>, tok: Last) {
+        if self.output.is_empty() {
+            return;
+        }
+        if pos.line == self.last.line && prev.is_none_or(|c| !c.is_line()) {
+            let mut has_sep = false;
+            if prev.is_none() {
+                let mut j = 0;
+                for i in 0..self.wsbuf.len() {
+                    match self.wsbuf.get(i).copied() {
+                        Some(Ws::Blank) => {
+                            if let Some(w) = self.wsbuf.get_mut(i) {
+                                *w = Ws::Ignore;
+                            }
+                            continue;
+                        }
+                        Some(Ws::Vtab) => {
+                            has_sep = true;
+                            continue;
+                        }
+                        Some(Ws::Indent) => continue,
+                        _ => {}
+                    }
+                    j = i;
+                    break;
+                }
+                self.write_whitespace(j);
+            }
+            if !has_sep {
+                let sep = if pos.line == next.line { b' ' } else { b'\t' };
+                self.write_byte(sep, 1);
+            }
+        } else {
+            let mut dropped_linebreak = false;
+            let mut j = 0;
+            for i in 0..self.wsbuf.len() {
+                match self.wsbuf.get(i).copied() {
+                    Some(Ws::Blank | Ws::Vtab) => {
+                        if let Some(w) = self.wsbuf.get_mut(i) {
+                            *w = Ws::Ignore;
+                        }
+                        continue;
+                    }
+                    Some(Ws::Indent) => continue,
+                    Some(Ws::Unindent) => {
+                        if self.wsbuf.get(i + 1) == Some(&Ws::Unindent) {
+                            continue;
+                        }
+                        if tok != Last::Tok("}") && pos.column == next.column {
+                            continue;
+                        }
+                    }
+                    Some(Ws::Newline | Ws::Formfeed) => {
+                        if let Some(w) = self.wsbuf.get_mut(i) {
+                            *w = Ws::Ignore;
+                        }
+                        dropped_linebreak = prev.is_none();
+                    }
+                    _ => {}
+                }
+                j = i;
+                break;
+            }
+            self.write_whitespace(j);
+            let mut n = 0;
+            if pos.valid() && self.last.valid() {
+                n = pos.line.saturating_sub(self.last.line);
+            }
+            if self.indent == 0 && dropped_linebreak {
+                n += 1;
+            }
+            if n == 0 && prev.is_some_and(Comment::is_line) {
+                n = 1;
+            }
+            if n > 0 {
+                self.write_byte(b'\x0c', nlimit(n));
+            }
+        }
+    }
+
+    fn write_comment(&mut self, comment: &Comment) {
+        let text = comment.text.as_str();
+        let mut pos = self.pos_for(comment.start);
+        if comment.is_line() {
+            self.write_string(pos, text.trim_end(), true);
+            return;
+        }
+        let mut lines: Vec<String> = text.split('\n').map(str::to_string).collect();
+        if pos.valid() && pos.column == 1 && self.indent > 0 {
+            for line in lines.iter_mut().skip(1) {
+                line.insert_str(0, "   ");
+            }
+        }
+        strip_common_prefix(&mut lines);
+        for (i, line) in lines.iter().enumerate() {
+            if i > 0 {
+                self.write_byte(b'\x0c', 1);
+                pos = self.pos;
+            }
+            if !line.is_empty() {
+                self.write_string(pos, line.trim_end(), true);
+            }
+        }
+    }
+
+    fn write_comment_suffix(&mut self, mut needs_linebreak: bool) -> (bool, bool) {
+        let mut wrote_newline = false;
+        let mut dropped_ff = false;
+        for w in self.wsbuf.iter_mut() {
+            match *w {
+                Ws::Blank | Ws::Vtab => *w = Ws::Ignore,
+                Ws::Newline | Ws::Formfeed => {
+                    if needs_linebreak {
+                        needs_linebreak = false;
+                        wrote_newline = true;
+                    } else {
+                        if *w == Ws::Formfeed {
+                            dropped_ff = true;
+                        }
+                        *w = Ws::Ignore;
+                    }
+                }
+                _ => {}
+            }
+        }
+        self.write_whitespace(self.wsbuf.len());
+        if needs_linebreak {
+            self.write_byte(b'\n', 1);
+            wrote_newline = true;
+        }
+        (wrote_newline, dropped_ff)
+    }
+
+    fn contains_linebreak(&self) -> bool {
+        self.wsbuf.iter().any(|w| matches!(w, Ws::Newline | Ws::Formfeed))
+    }
+
+    pub(super) fn intersperse_comments(&mut self, next: Pos, tok: Last) -> (bool, bool) {
+        let mut last: Option<Comment> = None;
+        while self.comment_before(next) {
+            let group = self.group_list();
+            let doc = match (group.first(), group.last()) {
+                (Some(first), Some(end))
+                    if tok != Last::Ident
+                        && self.last_tok != Last::Tok("import")
+                        && self.pos_for(first.start).column == 1
+                        && end.end + 1 == next.offset =>
+                {
+                    let texts: Vec<&str> = group.iter().map(|c| c.text.as_str()).collect();
+                    format_doc(&texts).map(|lines| (first.start, lines, end.clone()))
+                }
+                _ => None,
+            };
+            match doc {
+                Some((start, lines, end)) => {
+                    for text in lines {
+                        let c = Comment { start, end: start, text };
+                        self.write_comment_prefix(self.pos_for(start), next, last.as_ref(), tok);
+                        self.write_comment(&c);
+                        last = Some(c);
+                    }
+                    last = Some(end.clone());
+                    self.pos = self.pos_for(end.end);
+                    self.last = self.pos;
+                }
+                None => {
+                    for c in group {
+                        self.write_comment_prefix(self.pos_for(c.start), next, last.as_ref(), tok);
+                        self.write_comment(c);
+                        last = Some(c.clone());
+                    }
+                }
+            }
+            self.next_comment();
+        }
+        let Some(last) = last else { return (false, false) };
+        let mut needs_linebreak = false;
+        if self.mode & NO_EXTRA_BLANK == 0
+            && !last.is_line()
+            && self.line_for(last.start) == next.line
+            && tok != Last::Tok(",")
+            && (tok != Last::Tok(")") || self.prev_open == Last::Tok("("))
+            && (tok != Last::Tok("]") || self.prev_open == Last::Tok("["))
+        {
+            if self.contains_linebreak() && self.mode & NO_EXTRA_LINEBREAK == 0 && self.level == 0 {
+                needs_linebreak = true;
+            } else {
+                self.write_byte(b' ', 1);
+            }
+        }
+        if last.is_line() || tok == Last::Tok("EOF") || (tok == Last::Tok("}") && self.mode & NO_EXTRA_LINEBREAK == 0) {
+            needs_linebreak = true;
+        }
+        self.write_comment_suffix(needs_linebreak)
+    }
+}
 
 fn is_blank(s: &str) -> bool {
     s.bytes().all(|b| b <= b' ')

@@ -46,24 +46,24 @@ pub(super) struct Printer<'s, 'a> {
     pub output: Vec<u8>,
     pub indent: i32,
     pub level: i32,
-    mode: u8,
-    end_alignment: bool,
-    implied_semi: bool,
+    pub(super) mode: u8,
+    pub(super) end_alignment: bool,
+    pub(super) implied_semi: bool,
     pub last_tok: Last,
-    prev_open: Last,
-    wsbuf: Vec<Ws>,
+    pub(super) prev_open: Last,
+    pub(super) wsbuf: Vec<Ws>,
     pub pos: Pos,
     pub out: Pos,
-    last: Pos,
+    pub(super) last: Pos,
     /// `recordLine`: the slot that gets the output line of the next item.
     line_slot: Option<usize>,
     pub slots: Vec<usize>,
     /// Comment groups still to print (none when measuring a node).
-    comments: &'s [super::source::Group],
-    cindex: usize,
-    comment: Option<usize>,
-    comment_offset: usize,
-    comment_newline: bool,
+    pub(super) comments: &'s [super::source::Group],
+    pub(super) cindex: usize,
+    pub(super) comment: Option<usize>,
+    pub(super) comment_offset: usize,
+    pub(super) comment_newline: bool,
     /// Memoised `nodeSize` results, keyed by node address.
     pub sizes: HashMap<usize, usize>,
 }
@@ -124,18 +124,18 @@ impl<'s, 'a> Printer<'s, 'a> {
         self.out.line.saturating_sub(self.slots.get(slot).copied().unwrap_or(0))
     }
 
-    fn group_list(&self) -> &'s [Comment] {
+    pub(super) fn group_list(&self) -> &'s [Comment] {
         self.comment.and_then(|i| self.comments.get(i)).map_or(&[], |g| g.list.as_slice())
     }
 
-    fn comments_have_newline(&self, list: &[Comment]) -> bool {
+    pub(super) fn comments_have_newline(&self, list: &[Comment]) -> bool {
         let line = list.first().map_or(0, |c| self.line_for(c.start));
         list.iter()
             .enumerate()
             .any(|(i, c)| (i > 0 && self.line_for(c.start) != line) || c.is_line() || c.text.contains('\n'))
     }
 
-    fn next_comment(&mut self) {
+    pub(super) fn next_comment(&mut self) {
         while self.cindex < self.comments.len() {
             let i = self.cindex;
             self.cindex += 1;
@@ -202,7 +202,7 @@ impl<'s, 'a> Printer<'s, 'a> {
         self.out.column += n;
     }
 
-    fn write_string(&mut self, pos: Pos, s: &str, is_lit: bool) {
+    pub(super) fn write_string(&mut self, pos: Pos, s: &str, is_lit: bool) {
         if self.out.column == 1 {
             self.write_indent();
         }
@@ -235,203 +235,7 @@ impl<'s, 'a> Printer<'s, 'a> {
         self.last = self.pos;
     }
 
-    fn write_comment_prefix(&mut self, pos: Pos, next: Pos, prev: Option<&Comment>, tok: Last) {
-        if self.output.is_empty() {
-            return;
-        }
-        if pos.line == self.last.line && prev.is_none_or(|c| !c.is_line()) {
-            let mut has_sep = false;
-            if prev.is_none() {
-                let mut j = 0;
-                for i in 0..self.wsbuf.len() {
-                    match self.wsbuf.get(i).copied() {
-                        Some(Ws::Blank) => {
-                            if let Some(w) = self.wsbuf.get_mut(i) {
-                                *w = Ws::Ignore;
-                            }
-                            continue;
-                        }
-                        Some(Ws::Vtab) => {
-                            has_sep = true;
-                            continue;
-                        }
-                        Some(Ws::Indent) => continue,
-                        _ => {}
-                    }
-                    j = i;
-                    break;
-                }
-                self.write_whitespace(j);
-            }
-            if !has_sep {
-                let sep = if pos.line == next.line { b' ' } else { b'\t' };
-                self.write_byte(sep, 1);
-            }
-        } else {
-            let mut dropped_linebreak = false;
-            let mut j = 0;
-            for i in 0..self.wsbuf.len() {
-                match self.wsbuf.get(i).copied() {
-                    Some(Ws::Blank | Ws::Vtab) => {
-                        if let Some(w) = self.wsbuf.get_mut(i) {
-                            *w = Ws::Ignore;
-                        }
-                        continue;
-                    }
-                    Some(Ws::Indent) => continue,
-                    Some(Ws::Unindent) => {
-                        if self.wsbuf.get(i + 1) == Some(&Ws::Unindent) {
-                            continue;
-                        }
-                        if tok != Last::Tok("}") && pos.column == next.column {
-                            continue;
-                        }
-                    }
-                    Some(Ws::Newline | Ws::Formfeed) => {
-                        if let Some(w) = self.wsbuf.get_mut(i) {
-                            *w = Ws::Ignore;
-                        }
-                        dropped_linebreak = prev.is_none();
-                    }
-                    _ => {}
-                }
-                j = i;
-                break;
-            }
-            self.write_whitespace(j);
-            let mut n = 0;
-            if pos.valid() && self.last.valid() {
-                n = pos.line.saturating_sub(self.last.line);
-            }
-            if self.indent == 0 && dropped_linebreak {
-                n += 1;
-            }
-            if n == 0 && prev.is_some_and(Comment::is_line) {
-                n = 1;
-            }
-            if n > 0 {
-                self.write_byte(b'\x0c', nlimit(n));
-            }
-        }
-    }
-
-    fn write_comment(&mut self, comment: &Comment) {
-        let text = comment.text.as_str();
-        let mut pos = self.pos_for(comment.start);
-        if comment.is_line() {
-            self.write_string(pos, text.trim_end(), true);
-            return;
-        }
-        let mut lines: Vec<String> = text.split('\n').map(str::to_string).collect();
-        if pos.valid() && pos.column == 1 && self.indent > 0 {
-            for line in lines.iter_mut().skip(1) {
-                line.insert_str(0, "   ");
-            }
-        }
-        super::comment::strip_common_prefix(&mut lines);
-        for (i, line) in lines.iter().enumerate() {
-            if i > 0 {
-                self.write_byte(b'\x0c', 1);
-                pos = self.pos;
-            }
-            if !line.is_empty() {
-                self.write_string(pos, line.trim_end(), true);
-            }
-        }
-    }
-
-    fn write_comment_suffix(&mut self, mut needs_linebreak: bool) -> (bool, bool) {
-        let mut wrote_newline = false;
-        let mut dropped_ff = false;
-        for w in self.wsbuf.iter_mut() {
-            match *w {
-                Ws::Blank | Ws::Vtab => *w = Ws::Ignore,
-                Ws::Newline | Ws::Formfeed => {
-                    if needs_linebreak {
-                        needs_linebreak = false;
-                        wrote_newline = true;
-                    } else {
-                        if *w == Ws::Formfeed {
-                            dropped_ff = true;
-                        }
-                        *w = Ws::Ignore;
-                    }
-                }
-                _ => {}
-            }
-        }
-        self.write_whitespace(self.wsbuf.len());
-        if needs_linebreak {
-            self.write_byte(b'\n', 1);
-            wrote_newline = true;
-        }
-        (wrote_newline, dropped_ff)
-    }
-
-    fn contains_linebreak(&self) -> bool {
-        self.wsbuf.iter().any(|w| matches!(w, Ws::Newline | Ws::Formfeed))
-    }
-
-    fn intersperse_comments(&mut self, next: Pos, tok: Last) -> (bool, bool) {
-        let mut last: Option<Comment> = None;
-        while self.comment_before(next) {
-            let group = self.group_list();
-            let doc = match (group.first(), group.last()) {
-                (Some(first), Some(end))
-                    if tok != Last::Ident
-                        && self.last_tok != Last::Tok("import")
-                        && self.pos_for(first.start).column == 1
-                        && end.end + 1 == next.offset =>
-                {
-                    let texts: Vec<&str> = group.iter().map(|c| c.text.as_str()).collect();
-                    super::comment::format_doc(&texts).map(|lines| (first.start, lines, end.clone()))
-                }
-                _ => None,
-            };
-            match doc {
-                Some((start, lines, end)) => {
-                    for text in lines {
-                        let c = Comment { start, end: start, text };
-                        self.write_comment_prefix(self.pos_for(start), next, last.as_ref(), tok);
-                        self.write_comment(&c);
-                        last = Some(c);
-                    }
-                    last = Some(end.clone());
-                    self.pos = self.pos_for(end.end);
-                    self.last = self.pos;
-                }
-                None => {
-                    for c in group {
-                        self.write_comment_prefix(self.pos_for(c.start), next, last.as_ref(), tok);
-                        self.write_comment(c);
-                        last = Some(c.clone());
-                    }
-                }
-            }
-            self.next_comment();
-        }
-        let Some(last) = last else { return (false, false) };
-        let mut needs_linebreak = false;
-        if self.mode & NO_EXTRA_BLANK == 0
-            && !last.is_line()
-            && self.line_for(last.start) == next.line
-            && tok != Last::Tok(",")
-            && (tok != Last::Tok(")") || self.prev_open == Last::Tok("("))
-            && (tok != Last::Tok("]") || self.prev_open == Last::Tok("["))
-        {
-            if self.contains_linebreak() && self.mode & NO_EXTRA_LINEBREAK == 0 && self.level == 0 {
-                needs_linebreak = true;
-            } else {
-                self.write_byte(b' ', 1);
-            }
-        }
-        if last.is_line() || tok == Last::Tok("EOF") || (tok == Last::Tok("}") && self.mode & NO_EXTRA_LINEBREAK == 0) {
-            needs_linebreak = true;
-        }
-        self.write_comment_suffix(needs_linebreak)
-    }
-
-    fn write_whitespace(&mut self, n: usize) {
+    pub(super) fn write_whitespace(&mut self, n: usize) {
         let mut i = 0;
         while i < n {
             let Some(ch) = self.wsbuf.get(i).copied() else { break };
