@@ -6,11 +6,11 @@
 //! precedence depth, line breaks kept from the source, comments placed by position, columns
 //! aligned by a tabwriter) interact in ways only the same algorithm reproduces.
 //!
-//! - [`source`]: line table, token positions the tree lacks, comments (re-lexed).
-//! - [`printer`]: go/printer's core: the white-space buffer, line breaks from the source.
-//! - [`comment`]: comments placed between items; doc comments reformatted.
-//! - [`exprs`], [`types`], [`stmts`]: go/printer's `nodes.go`; declarations are here.
-//! - [`tabwriter`]: `text/tabwriter` and go/printer's trimmer, the output stage.
+//! - `source`: line table, token positions the tree lacks, comments (re-lexed).
+//! - `printer`: go/printer's core: the white-space buffer, line breaks from the source.
+//! - `comment`: comments placed between items; doc comments reformatted.
+//! - `exprs`, `types`, `stmts`: go/printer's `nodes.go`; declarations are here.
+//! - `tabwriter`: `text/tabwriter` and go/printer's trimmer, the output stage.
 
 mod comment;
 mod exprs;
