@@ -18,7 +18,11 @@ use proptest::prelude::*;
 mod oracle;
 
 /// Corpus files where we knowingly differ from gofmt, with why.
-const KNOWN_DIFFERENCES: &[(&str, &str)] = &[];
+const KNOWN_DIFFERENCES: &[(&str, &str)] = &[(
+    "probe_compile_decl_misuse.go",
+    "gofmt formats `t.f := 1`; the parser's tree cannot hold a non-name left of `:=` (the \
+     interpreter reports it as Go's type checker does), so format_source returns that error",
+)];
 
 fn root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -63,7 +67,13 @@ fn corpus_programs_are_unchanged_and_idempotent() {
     let mut failures = Vec::new();
     let mut checked = 0;
     for (name, src) in corpus() {
-        let Ok(out) = format_source(&src) else { continue };
+        let Ok(out) = format_source(&src) else {
+            // gofmt rejects only the programs with syntax errors.
+            if !name.contains("syntax") && !known(&name) {
+                failures.push(format!("{name}: rejected, gofmt formats it"));
+            }
+            continue;
+        };
         checked += 1;
         if out != src && !known(&name) {
             failures.push(format!("{name}: {}", first_diff(&out, &src)));
