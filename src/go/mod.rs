@@ -11,6 +11,7 @@
 //! - [`bytecode`]: the compiled program: functions of stack-machine instructions.
 //! - [`compile`]: type checks the tree and emits bytecode in one pass per function body.
 //! - [`fmt`]: Go's `fmt` verbs and value printing.
+//! - [`format`]: gofmt: source → the layout `gofmt` gives it (go/printer's algorithm).
 //! - [`strings`]: the `strings` package's functions.
 //! - [`vm`]: runs bytecode; each goroutine is one [`crate::runtime::GoFuture`].
 
@@ -19,6 +20,7 @@ pub mod bytecode;
 pub mod compile;
 pub mod diag;
 pub mod fmt;
+pub mod format;
 pub mod lexer;
 pub mod parser;
 pub mod strings;
