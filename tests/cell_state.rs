@@ -256,3 +256,19 @@ mod code {
         assert!(restored.code.is_edited());
     }
 }
+
+/// « Formater » answers later: its answer applies only to the code it was asked about.
+#[test]
+fn a_format_answer_never_overwrites_newer_typing() {
+    let state = Rc::new(CellState::new(1, None, vec![]));
+    let state = state.apply(CellAction::EditCode("package main\nfunc main(){}".into()));
+    let formatted = "package main\n\nfunc main() {}\n".to_owned();
+    let typed_since = state.clone().apply(CellAction::EditCode("package main\nfunc main(){ }".into()));
+    let kept = typed_since
+        .clone()
+        .apply(CellAction::Formatted { sent: "package main\nfunc main(){}".into(), result: Ok(formatted.clone()) });
+    assert_eq!(kept.code.text(), "package main\nfunc main(){ }", "the reader's newer typing stays");
+    let applied = state
+        .apply(CellAction::Formatted { sent: "package main\nfunc main(){}".into(), result: Ok(formatted.clone()) });
+    assert_eq!(applied.code.text(), formatted);
+}

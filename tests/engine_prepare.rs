@@ -36,3 +36,14 @@ fn a_program_that_compiles_has_no_marks() {
     assert!(prepared.marks.is_empty());
     assert_eq!(run_virtual(prepared.program).status, 0);
 }
+
+#[test]
+fn formatting_lays_out_as_gofmt_or_marks_syntax_errors() {
+    use goroutines_notebook::engine::format;
+    assert_eq!(
+        format("package main\nimport \"fmt\"\nfunc main(){fmt.Println( 1+2 )}"),
+        Ok("package main\n\nimport \"fmt\"\n\nfunc main() { fmt.Println(1 + 2) }\n".to_owned())
+    );
+    let marks = format("package main\n\nfunc main() {\n\tx := \n}\n").expect_err("a syntax error");
+    assert_eq!(marks.iter().map(|m| (m.line, m.kind)).collect::<Vec<_>>(), vec![(5, MarkKind::CompileError)]);
+}

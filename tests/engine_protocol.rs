@@ -66,6 +66,7 @@ fn every_message_round_trips() {
         Request::Pause { id: 1 },
         Request::Resume { id: 2 },
         Request::Step { id: 3 },
+        Request::Format { id: 4, source: "package main\nfunc main(){}".into() },
     ];
     for request in requests {
         assert_eq!(Request::decode(&request.encode()), Ok(request.clone()), "{}", request.encode());
@@ -88,6 +89,17 @@ fn every_message_round_trips() {
             ],
         },
         Reply::Batch { id: 9, batch: RunBatch::default() },
+        Reply::Formatted { id: 4, result: Ok("package main\n\nfunc main() {}\n".into()) },
+        Reply::Formatted {
+            id: 4,
+            result: Err(vec![SourceMark {
+                line: 2,
+                column: 13,
+                message: "syntax error: unexpected }".into(),
+                kind: MarkKind::CompileError,
+                hint: None,
+            }]),
+        },
         Reply::Batch { id: 9, batch: rich_batch() },
         Reply::Batch { id: 9, batch: RunBatch { end: Some(RunEnd::Stopped), ..RunBatch::default() } },
         Reply::Batch { id: 9, batch: RunBatch { end: Some(RunEnd::Exited { status: -1 }), ..RunBatch::default() } },

@@ -164,6 +164,12 @@ pub enum CellAction {
     RestorePresetCode,
     /// « Reprendre mon code »: the code set aside comes back.
     TakeBackCode,
+    /// « Formater » answered for the code `sent`: its gofmt layout, or its syntax errors.
+    /// Ignored if the reader typed since.
+    Formatted {
+        sent: String,
+        result: Result<String, Vec<SourceMark>>,
+    },
     /// A new run began; its output carries `generation`.
     RunStarted {
         generation: u64,
@@ -274,6 +280,12 @@ impl CellState {
                 next.code.restore_preset(&params);
             }
             CellAction::TakeBackCode => next.code.take_back(),
+            CellAction::Formatted { result: Ok(text), .. } => {
+                let params = next.params.clone();
+                next.code.edit(text, &params);
+                next.run.marks = Rc::default();
+            }
+            CellAction::Formatted { result: Err(marks), .. } => next.run.marks = Rc::new(marks),
             CellAction::RunStarted { generation, expected_ms } => {
                 next.run = RunView::new(generation);
                 next.run.phase = Phase::Running;
@@ -311,6 +323,9 @@ impl CellState {
             CellAction::EditParam { .. } => self.code.is_edited(),
             CellAction::EditCode(text) => *text == *self.code.text(),
             CellAction::TakeBackCode => self.code.set_aside().is_none(),
+            CellAction::Formatted { sent, result } => {
+                *sent != *self.code.text() || result.as_deref().is_ok_and(|text| *text == *self.code.text())
+            }
             _ => false,
         }
     }

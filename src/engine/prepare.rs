@@ -33,6 +33,24 @@ pub fn prepare(source: &str) -> Result<Prepared, go::CompileErrors> {
     Ok(Prepared { program, preview, marks: Vec::new() })
 }
 
+/// « Formater »: `source` laid out as gofmt lays it out, or its syntax errors at their places.
+pub fn format(source: &str) -> Result<String, Vec<SourceMark>> {
+    go::format::format_source(source).map_err(|_| {
+        let (_, diags) = go::parser::parse_file(source);
+        go::diag::reported(source, &diags)
+            .0
+            .into_iter()
+            .map(|error| SourceMark {
+                line: error.line,
+                column: error.column,
+                message: error.message,
+                kind: MarkKind::CompileError,
+                hint: None,
+            })
+            .collect()
+    })
+}
+
 /// `source` as a runnable program; one that does not compile prints its errors and exits 1.
 pub fn prepare_or_report(source: &str) -> Prepared {
     prepare(source).unwrap_or_else(|errors| {

@@ -38,6 +38,11 @@ pub enum Request {
     Step {
         id: u64,
     },
+    /// « Formater » `source`; the reply carries `id`.
+    Format {
+        id: u64,
+        source: String,
+    },
 }
 
 /// The engine answers.
@@ -50,6 +55,8 @@ pub enum Reply {
     Started { id: u64, expected_ms: Option<f64>, marks: Vec<SourceMark> },
     /// Output of run `id` since the previous batch; the last batch carries the end.
     Batch { id: u64, batch: RunBatch },
+    /// The formatted source, or its syntax errors.
+    Formatted { id: u64, result: Result<String, Vec<SourceMark>> },
 }
 
 /// A message that does not decode: what was expected and where.
@@ -83,6 +90,9 @@ impl Request {
             Request::Step { id } => {
                 w.tag('T').u(*id);
             }
+            Request::Format { id, source } => {
+                w.tag('F').u(*id).text(source);
+            }
         }
         w.out
     }
@@ -100,6 +110,7 @@ impl Request {
             'Z' => Request::Pause { id: r.u()? },
             'C' => Request::Resume { id: r.u()? },
             'T' => Request::Step { id: r.u()? },
+            'F' => Request::Format { id: r.u()?, source: r.text()?.to_owned() },
             _ => return Err(r.error("a request tag")),
         };
         r.end()?;
@@ -115,15 +126,15 @@ impl Reply {
                 w.tag('Y');
             }
             Reply::Started { id, expected_ms, marks } => {
-                w.tag('P').u(*id).opt_f(*expected_ms).u(marks.len() as u64);
-                for mark in marks {
-                    let kind = match mark.kind {
-                        MarkKind::CompileError => 'E',
-                        MarkKind::Panic => 'P',
-                    };
-                    w.u(u64::from(mark.line)).u(u64::from(mark.column)).tag(kind).u(hint_code(mark.hint));
-                    w.text(&mark.message);
-                }
+                w.tag('P').u(*id).opt_f(*expected_ms);
+                write_marks(&mut w, marks);
+            }
+            Reply::Formatted { id, result: Ok(source) } => {
+                w.tag('O').u(*id).text(source);
+            }
+            Reply::Formatted { id, result: Err(marks) } => {
+                w.tag('X').u(*id);
+                write_marks(&mut w, marks);
             }
             Reply::Batch { id, batch } => {
                 w.tag('B').u(*id);
@@ -137,28 +148,43 @@ impl Reply {
         let mut r = Reader { text, pos: 0 };
         let reply = match r.tag()? {
             'Y' => Reply::Ready,
-            'P' => {
-                let (id, expected_ms) = (r.u()?, r.opt_f()?);
-                let mut marks = Vec::new();
-                for _ in 0..r.count()? {
-                    let line = r.u32()?;
-                    let column = r.u32()?;
-                    let kind = match r.tag()? {
-                        'E' => MarkKind::CompileError,
-                        'P' => MarkKind::Panic,
-                        _ => return Err(r.error("a mark kind")),
-                    };
-                    let hint = hint(&mut r)?;
-                    marks.push(SourceMark { line, column, kind, hint, message: r.text()?.to_owned() });
-                }
-                Reply::Started { id, expected_ms, marks }
-            }
+            'P' => Reply::Started { id: r.u()?, expected_ms: r.opt_f()?, marks: read_marks(&mut r)? },
+            'O' => Reply::Formatted { id: r.u()?, result: Ok(r.text()?.to_owned()) },
+            'X' => Reply::Formatted { id: r.u()?, result: Err(read_marks(&mut r)?) },
             'B' => Reply::Batch { id: r.u()?, batch: read_batch(&mut r)? },
             _ => return Err(r.error("a reply tag")),
         };
         r.end()?;
         Ok(reply)
     }
+}
+
+fn write_marks(w: &mut Writer, marks: &[SourceMark]) {
+    w.u(marks.len() as u64);
+    for mark in marks {
+        let kind = match mark.kind {
+            MarkKind::CompileError => 'E',
+            MarkKind::Panic => 'P',
+        };
+        w.u(u64::from(mark.line)).u(u64::from(mark.column)).tag(kind).u(hint_code(mark.hint));
+        w.text(&mark.message);
+    }
+}
+
+fn read_marks(r: &mut Reader) -> Result<Vec<SourceMark>, WireError> {
+    let mut marks = Vec::new();
+    for _ in 0..r.count()? {
+        let line = r.u32()?;
+        let column = r.u32()?;
+        let kind = match r.tag()? {
+            'E' => MarkKind::CompileError,
+            'P' => MarkKind::Panic,
+            _ => return Err(r.error("a mark kind")),
+        };
+        let hint = hint(r)?;
+        marks.push(SourceMark { line, column, kind, hint, message: r.text()?.to_owned() });
+    }
+    Ok(marks)
 }
 
 fn write_batch(w: &mut Writer, batch: &RunBatch) {

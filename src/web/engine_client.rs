@@ -34,6 +34,8 @@ pub enum RunEvent {
         marks: Vec<SourceMark>,
     },
     Batch(RunBatch),
+    /// « Formater »: the formatted source, or its syntax errors.
+    Formatted(Result<String, Vec<SourceMark>>),
 }
 
 /// An in-page engine: handles a request, replying through the given sink.
@@ -69,6 +71,25 @@ thread_local! {
 /// never calls this, so the page's wasm does not link the interpreter.
 pub fn use_in_page_engine(engine: InPageEngine) {
     CLIENT.with(|client| client.borrow_mut().in_page = Some(engine));
+}
+
+/// Asks the engine to format `source`; `on_done` hears the result once.
+pub fn format(source: String, on_done: Callback<Result<String, Vec<SourceMark>>>) {
+    let id = CLIENT.with(|client| {
+        let mut client = client.borrow_mut();
+        client.next_id += 1;
+        let id = client.next_id;
+        client.listeners.insert(
+            id,
+            Callback::from(move |event| {
+                if let RunEvent::Formatted(result) = event {
+                    on_done.emit(result);
+                }
+            }),
+        );
+        id
+    });
+    send(Request::Format { id, source }.encode());
 }
 
 /// A run in the engine; dropping it stops the run.
@@ -208,10 +229,15 @@ fn receive(text: &str) {
         }
         Reply::Started { id, expected_ms, marks } => (id, RunEvent::Started { expected_ms, marks }),
         Reply::Batch { id, batch } => (id, RunEvent::Batch(batch)),
+        Reply::Formatted { id, result } => (id, RunEvent::Formatted(result)),
     };
     let listener = CLIENT.with(|client| {
         let mut client = client.borrow_mut();
-        let ended = matches!(&event, RunEvent::Batch(batch) if batch.end.is_some());
+        let ended = match &event {
+            RunEvent::Batch(batch) => batch.end.is_some(),
+            RunEvent::Formatted(_) => true,
+            RunEvent::Started { .. } => false,
+        };
         if ended {
             client.listeners.remove(&id)
         } else {

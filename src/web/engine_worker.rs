@@ -14,8 +14,8 @@ use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
 
 use crate::cell::feed::expected_ms;
 use crate::cell::state::RunBatch;
-use crate::engine::prepare_or_report;
 use crate::engine::protocol::{Reply, Request};
+use crate::engine::{format, prepare_or_report};
 use crate::web::run_service::CellRun;
 
 /// Where replies go: `postMessage` in the worker, a queued call in the page.
@@ -75,6 +75,7 @@ pub fn handle(text: &str, post: &Post) {
             drop(previous);
         }
         Ok(Request::Stop { id }) => forget_run(id),
+        Ok(Request::Format { id, source }) => post(Reply::Formatted { id, result: format(&source) }.encode()),
         Ok(Request::Pause { id }) => with_run(id, CellRun::pause),
         Ok(Request::Resume { id }) => with_run(id, CellRun::resume),
         Ok(Request::Step { id }) => with_run(id, CellRun::step),

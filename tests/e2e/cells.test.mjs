@@ -318,3 +318,15 @@ test('« À vous de jouer » closes the good practices and runs its own program'
   assert.deepEqual(tracked.problems(), []);
   await tracked.context.close();
 });
+
+test('« Formater » lays the code out as gofmt does', TIMEOUT, async () => {
+  const tracked = await trackedPage(app.browser);
+  const page = await openCell(tracked, '', 'cellule-3');
+  const editor = page.locator('#cellule-3').getByRole('textbox', { name: 'Code Go' });
+  await editor.fill('package main\nimport "fmt"\nfunc main(){\nfmt.Println( "a"+"b" )\n}');
+  await page.click('#cellule-3 button.format');
+  const want = 'package main\n\nimport "fmt"\n\nfunc main() {\n\tfmt.Println("a" + "b")\n}\n';
+  await page.waitForFunction((w) => document.querySelector('#cellule-3 textarea').value === w, want);
+  assert.deepEqual(tracked.problems(), []);
+  await tracked.context.close();
+});

@@ -19,6 +19,7 @@ pub struct ControlsProps {
     pub on_pause: Callback<()>,
     pub on_resume: Callback<()>,
     pub on_step: Callback<()>,
+    pub on_format: Callback<()>,
     pub on_speed: Callback<Speed>,
     pub on_copy: Callback<()>,
     /// Feedback from the last copy: Some(true) copied, Some(false) refused.
@@ -56,6 +57,8 @@ pub fn Controls(props: &ControlsProps) -> Html {
                     title="Exécuter jusqu’au prochain événement d’une goroutine : un affichage, une pause, un blocage, un réveil, une fin">
                 { "Pas à pas" }
             </button>
+            <button class="format" onclick={props.on_format.reform(|_| ())}
+                    title="Mettre le code en forme comme gofmt">{ "Formater" }</button>
             <button class="reset" onclick={props.on_reset.reform(|_| ())}>{ "Réinitialiser" }</button>
             <label for={speed_id.clone()}>{ "Vitesse" }
                 <select id={speed_id} onchange={on_speed}>{ for options }</select>

@@ -130,6 +130,18 @@ pub fn RunnableCell(props: &CellProps) -> Html {
             .map(|(range, param)| ParamSpan { range, param, changed: params.get(param) != defaults.get(param) })
             .collect()
     });
+    let on_format = {
+        let store = store.clone();
+        use_callback((), move |(), _| {
+            let sent = store.current().code.text().to_owned();
+            let store = store.clone();
+            let answer = sent.clone();
+            engine_client::format(
+                sent,
+                Callback::from(move |result| store.dispatch(CellAction::Formatted { sent: answer.clone(), result })),
+            );
+        })
+    };
     let on_restore_code = {
         let store = store.clone();
         use_callback((), move |_: MouseEvent, _| store.dispatch(CellAction::RestorePresetCode))
@@ -221,7 +233,7 @@ pub fn RunnableCell(props: &CellProps) -> Html {
                         params={param_spans} on_edit={on_code} on_run={run.clone()} />
             <Controls cell={props.index} running={running} paused={state.run.paused} speed={state.speed}
                       on_run={run.clone()} on_stop={stop.clone()} on_reset={on_reset}
-                      on_pause={pause} on_resume={resume} on_step={step}
+                      on_pause={pause} on_resume={resume} on_step={step} on_format={on_format}
                       on_speed={on_speed} on_copy={on_copy} copied={*copied} />
             { for progress }
             <Console lines={Unowned::new(&state.run.lines)} dropped={state.run.lines_dropped}

@@ -61,12 +61,14 @@ pub fn use_cell_runner(store: &CellStore, autorun: bool) -> CellRunner {
             }
             let dispatcher = store.clone();
             let on_event = Callback::from(move |event| {
-                dispatcher.dispatch(match event {
+                let action = match event {
                     RunEvent::Started { expected_ms, marks } => {
                         CellAction::Previewed { generation: current, expected_ms, marks }
                     }
                     RunEvent::Batch(batch) => CellAction::Output { generation: current, batch },
-                })
+                    RunEvent::Formatted(_) => return,
+                };
+                dispatcher.dispatch(action)
             });
             *handle.borrow_mut() = Some(EngineRun::start(source, speed, paused, on_event));
         })
