@@ -33,6 +33,11 @@ fn watch_in_slices(program: Program, level: TraceLevel, budget: usize) -> Rc<Cel
             break;
         }
     }
+    // What is left goes a batch at a time, as the page drains it, until the end.
+    while state.run.phase == Phase::Running {
+        let Some(batch) = feed.next_batch() else { break };
+        state = state.apply(CellAction::Output { generation: 1, batch });
+    }
     assert!(feed.next_batch().is_none(), "the feed falls silent once the end is delivered");
     state
 }
@@ -336,4 +341,18 @@ fn lanes_carry_the_function_and_line_that_started_them() {
         labels,
         vec![(1, None), (2, Some("sleeper · l.10".to_owned())), (3, Some("main.func1 · l.11".to_owned()))]
     );
+}
+
+/// Past the console's cap the feed only counts stdout lines: huge output never crosses to
+/// the page, and the last stderr line still does.
+#[test]
+fn huge_output_is_counted_not_carried() {
+    use goroutines_notebook::cell::state::MAX_CONSOLE_LINES;
+    let source = "package main\n\nimport \"fmt\"\n\nfunc main() {\n\tfor i := 0; i < 5000; i++ {\n\t\tfmt.Println(i)\n\t}\n\tpanic(\"fin\")\n}\n";
+    let control_run = goroutines_notebook::engine::prepare_or_report(source).program;
+    let state = watch_in_slices(control_run, TraceLevel::Counts, 300);
+    let stdout = state.run.lines.iter().filter(|line| line.stream == Stream::Stdout).count();
+    assert_eq!(stdout, MAX_CONSOLE_LINES);
+    assert_eq!(state.run.lines_dropped, 5000 - MAX_CONSOLE_LINES as u64);
+    assert_eq!(texts(&state, Stream::Stderr).first().map(String::as_str), Some("panic: fin"));
 }

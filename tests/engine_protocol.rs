@@ -45,6 +45,7 @@ fn rich_batch() -> RunBatch {
         now_ms: 1000.0,
         end: Some(RunEnd::Exited { status: 2 }),
         hint: Some(Hint::NegativeWaitGroup),
+        lines_dropped: 12,
         labels: vec![(2, "afficheMessage · l.20".into()), (3, "main.func1 · l.9 ;:".into())],
         fault: Some(SourceMark {
             line: 17,

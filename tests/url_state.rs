@@ -121,3 +121,47 @@ mod code_links {
         assert_eq!(cell.code.as_deref(), Some("package main\n\nfunc main() {}\n"));
     }
 }
+
+mod code_link_properties {
+    use goroutines_notebook::url_state::{decode_code, encode_code, parse_query, MAX_CODE_BYTES};
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+
+        /// Any source up to the cap comes back from its link as it was.
+        #[test]
+        fn code_links_round_trip_up_to_the_cap(piece in "\\PC{0,200}", repeat in 0usize..400) {
+            let mut source = piece.repeat(repeat.max(1));
+            while source.len() > MAX_CODE_BYTES {
+                source.pop();
+            }
+            let value = encode_code(&source).expect("within the cap");
+            prop_assert_eq!(decode_code(&value), Ok(source.clone()));
+            let parsed = parse_query(&format!("scenario=simple&code={value}"));
+            prop_assert_eq!(parsed.cell.and_then(|cell| cell.code), Some(source));
+        }
+
+        /// A damaged code link opens the lesson with a notice: never a panic, never code.
+        #[test]
+        fn malformed_code_links_are_notices(value in "[A-Za-z0-9_=%+/-]{0,300}") {
+            let parsed = parse_query(&format!("scenario=simple&code={value}"));
+            let cell = parsed.cell.expect("the cell opens");
+            if cell.code.is_none() {
+                prop_assert_eq!(parsed.notices.len(), 1);
+            }
+        }
+    }
+
+    #[test]
+    fn a_64_kib_program_round_trips() {
+        let line = "\tfmt.Println(\"une ligne de programme assez longue pour remplir\")\n";
+        let body: String = line.repeat(MAX_CODE_BYTES / line.len());
+        let source = format!("package main\n\nimport \"fmt\"\n\nfunc main() {{\n{body}}}\n");
+        let mut source = source;
+        while source.len() > MAX_CODE_BYTES {
+            source.pop();
+        }
+        assert_eq!(decode_code(&encode_code(&source).unwrap()), Ok(source));
+    }
+}

@@ -8,7 +8,7 @@ use std::time::Duration;
 
 use super::hints::Hint;
 use super::marks::{MarkKind, SourceMark};
-use super::state::{ConsoleLine, RunBatch, RunEnd, RunSummary, Stream};
+use super::state::{ConsoleLine, RunBatch, RunEnd, RunSummary, Stream, MAX_CONSOLE_LINES};
 use super::timeline::{Activity, LaneChange, LaneEnd, LaneEvent, StateCounts};
 use crate::runtime::{
     self, Counters, Cut, Event, EventKind, Exit, ExitKind, Preview, RunControl, Summary, TraceLevel,
@@ -41,11 +41,23 @@ pub struct RunFeed {
     events: usize,
     samples: usize,
     finished: bool,
+    /// Stdout lines handed on so far: past the console's cap they are only counted, so a
+    /// program printing 10^5 lines sends 2,000 of them, not 10^5.
+    stdout_sent: usize,
+    /// Print ticks handed on so far, at most [`MAX_PRINT_TICKS`].
+    prints_sent: usize,
 }
+
+/// Most lines and events one batch carries, so the page never has a long task to absorb
+/// (a program can print 10^5 lines in a virtual instant); the rest follow in later batches.
+const BATCH_LINES: usize = 200;
+const BATCH_EVENTS: usize = 4000;
+/// Print ticks drawn on the timeline, in all.
+const MAX_PRINT_TICKS: usize = 300;
 
 impl RunFeed {
     pub fn new(control: RunControl) -> Self {
-        RunFeed { control, lines: 0, events: 0, samples: 0, finished: false }
+        RunFeed { control, lines: 0, events: 0, samples: 0, finished: false, stdout_sent: 0, prints_sent: 0 }
     }
 
     /// The next batch, or `None` once the batch carrying the end has been delivered.
@@ -53,10 +65,12 @@ impl RunFeed {
         if self.finished {
             return None;
         }
-        let lines = self.control.lines_since(self.lines);
+        let lines = self.control.lines_from(self.lines, BATCH_LINES);
         self.lines += lines.len();
-        let events = self.control.events_since(self.events);
+        let events = self.control.events_from(self.events, BATCH_EVENTS);
         self.events += events.len();
+        // The end goes with the last batch, once everything recorded before it has gone.
+        let drained = self.lines == self.control.line_count() && self.events == self.control.event_count();
         let samples = self.control.samples_since(self.samples);
         self.samples += samples.len();
         let now_ms = ms(self.control.now());
@@ -64,7 +78,7 @@ impl RunFeed {
         let live = (now_ms, StateCounts::from(&self.control.counters()));
         let counts = samples.iter().map(|sample| (ms(sample.at), StateCounts::from(&sample.counters))).chain([live]);
         let summary = self.control.summary();
-        let end = summary.exit.map(run_end);
+        let end = summary.exit.filter(|_| drained).map(run_end);
         let hint = summary.exit.and_then(|exit| self.end_hint(exit));
         let fault = summary.exit.and_then(|exit| self.fault(exit, hint));
         let labels = events
@@ -77,9 +91,34 @@ impl RunFeed {
             })
             .collect();
         self.finished = end.is_some();
+        let mut dropped = 0;
+        let mut kept = Vec::with_capacity(lines.len().min(MAX_CONSOLE_LINES));
+        for line in lines {
+            if line.stream == runtime::Stream::Stdout {
+                if self.stdout_sent >= MAX_CONSOLE_LINES {
+                    dropped += 1;
+                    continue;
+                }
+                self.stdout_sent += 1;
+            }
+            kept.push(console_line(line));
+        }
+        let mut lanes = Vec::with_capacity(events.len());
+        for lane in events.iter().filter_map(lane_event) {
+            // Past a few hundred prints a tick tells nothing more (they fuse into a bar) and
+            // each one is an element to draw.
+            if lane.change == LaneChange::Print {
+                if self.prints_sent >= MAX_PRINT_TICKS {
+                    continue;
+                }
+                self.prints_sent += 1;
+            }
+            lanes.push(lane);
+        }
         Some(RunBatch {
-            lines: lines.into_iter().map(console_line).collect(),
-            lanes: events.iter().filter_map(lane_event).collect(),
+            lines: kept,
+            lines_dropped: dropped,
+            lanes,
             counts: counts.collect(),
             summary: run_summary(&summary),
             now_ms,

@@ -145,6 +145,8 @@ pub struct RunBatch {
     pub fault: Option<SourceMark>,
     /// Lane labels of goroutines started in this batch: `(gid, "afficheMessage · l.20")`.
     pub labels: Vec<(u64, String)>,
+    /// Stdout lines printed past the console's cap, counted but not sent.
+    pub lines_dropped: u64,
 }
 
 pub enum CellAction {
@@ -355,6 +357,7 @@ fn absorb(run: &mut RunView, batch: RunBatch) {
             timeline.set_label(*gid, label);
         }
     }
+    run.lines_dropped += batch.lines_dropped;
     run.summary = batch.summary;
     run.now_ms = run.now_ms.max(batch.now_ms);
     if let Some(hint) = batch.hint {

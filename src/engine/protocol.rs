@@ -210,6 +210,7 @@ fn write_batch(w: &mut Writer, batch: &RunBatch) {
     let s = &batch.summary;
     w.f(s.elapsed_ms).u(s.started).u(s.finished).u(s.killed).u(s.leaked).u(s.lines_printed).u(s.lines_lost);
     w.f(batch.now_ms);
+    w.u(batch.lines_dropped);
     w.u(batch.labels.len() as u64);
     for (gid, label) in &batch.labels {
         w.u(*gid).text(label);
@@ -262,6 +263,7 @@ fn read_batch(r: &mut Reader) -> Result<RunBatch, WireError> {
         lines_lost: r.u()?,
     };
     batch.now_ms = r.f()?;
+    batch.lines_dropped = r.u()?;
     for _ in 0..r.count()? {
         let gid = r.u()?;
         batch.labels.push((gid, r.text()?.to_owned()));

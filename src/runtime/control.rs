@@ -113,7 +113,22 @@ impl RunControl {
 
     /// Printed lines (stdout and stderr) from index `cursor` on.
     pub fn lines_since(&self, cursor: usize) -> Vec<Line> {
-        self.rt.read(|core| core.trace.lines.get(cursor..).unwrap_or_default().to_vec())
+        self.lines_from(cursor, usize::MAX)
+    }
+
+    /// At most `limit` printed lines from index `cursor` on.
+    pub fn lines_from(&self, cursor: usize, limit: usize) -> Vec<Line> {
+        self.rt.read(|core| core.trace.lines.iter().skip(cursor).take(limit).cloned().collect())
+    }
+
+    /// Lines printed so far.
+    pub fn line_count(&self) -> usize {
+        self.rt.read(|core| core.trace.lines.len())
+    }
+
+    /// At most `limit` events from index `cursor` on.
+    pub fn events_from(&self, cursor: usize, limit: usize) -> Vec<Event> {
+        self.rt.read(|core| core.trace.events.iter().skip(cursor).take(limit).cloned().collect())
     }
 
     /// Counter samples, one per past virtual instant, from index `cursor` on.

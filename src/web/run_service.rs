@@ -131,8 +131,10 @@ impl CellRun {
         let progress = pacer.run.borrow_mut().step_to_event(STEP_BUDGET);
         if progress.is_done() {
             pacer.mode.set(Mode::Ended);
+            drain(&Rc::downgrade(pacer));
+        } else {
+            pacer.emit();
         }
-        pacer.emit();
     }
 }
 
@@ -151,7 +153,7 @@ fn tick(weak: &Weak<Pacer>) {
         match progress {
             Progress::Finished(_) => {
                 pacer.mode.set(Mode::Ended);
-                pacer.emit();
+                drain(weak);
                 return;
             }
             Progress::Waiting { until } => {
@@ -176,6 +178,15 @@ fn tick(weak: &Weak<Pacer>) {
     }
 }
 
+/// After the run's end, hands on what is left, a batch per frame, until the end is delivered.
+fn drain(weak: &Weak<Pacer>) {
+    let Some(pacer) = weak.upgrade() else { return };
+    if !pacer.emit() {
+        let weak = weak.clone();
+        *pacer.timer.borrow_mut() = Some(Timeout::new(16, move || drain(&weak)));
+    }
+}
+
 impl Pacer {
     /// How far virtual time may go now: as far as the real clock allows at this speed.
     fn ceiling(&self) -> Duration {
@@ -197,11 +208,17 @@ impl Pacer {
         }
     }
 
-    fn emit(&self) {
+    /// Hands on the next batch; true once the run's end has been delivered.
+    fn emit(&self) -> bool {
         self.last_batch_ms.set(performance_now());
         let batch = self.feed.borrow_mut().next_batch();
-        if let Some(batch) = batch {
-            (self.on_batch)(batch);
+        match batch {
+            Some(batch) => {
+                let ended = batch.end.is_some();
+                (self.on_batch)(batch);
+                ended
+            }
+            None => true,
         }
     }
 

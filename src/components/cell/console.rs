@@ -12,6 +12,9 @@ pub struct ConsoleProps {
     pub lines: Unowned<Vec<ConsoleLine>>,
     pub dropped: u64,
     pub phase: Phase,
+    /// The run's generation: chunks of another run are other chunks.
+    #[prop_or_default]
+    pub run: u64,
     /// French help under Go's messages (never instead of them).
     #[prop_or_default]
     pub hints: Vec<Hint>,
@@ -30,6 +33,43 @@ pub fn format_ms(ms: f64) -> String {
     }
 }
 
+/// Console lines per chunk.
+const CHUNK: usize = 100;
+
+#[derive(Properties)]
+struct ChunkProps {
+    lines: Unowned<Vec<ConsoleLine>>,
+    start: usize,
+    end: usize,
+    run: u64,
+}
+
+impl PartialEq for ChunkProps {
+    /// Same run, same range: same lines (a run's lines are only ever appended).
+    fn eq(&self, other: &Self) -> bool {
+        (self.run, self.start, self.end) == (other.run, other.start, other.end)
+    }
+}
+
+#[component]
+fn ConsoleChunk(props: &ChunkProps) -> Html {
+    let Some(all) = props.lines.get() else { return Html::default() };
+    let lines = all.get(props.start..props.end).unwrap_or_default().iter().map(|line| {
+        let class = match line.stream {
+            Stream::Stdout => classes!("line", colour_class(line.gid)),
+            Stream::Stderr => classes!("line", "stderr"),
+        };
+        html! {
+            <div {class}>
+                <span class="time">{ format_ms(line.at_ms) }</span>
+                <span class="gid" title={format!("goroutine {}", line.gid)}>{ format!("g{}", line.gid) }</span>
+                <span class="text">{ &line.text }</span>
+            </div>
+        }
+    });
+    html! { <div class="console-chunk">{ for lines }</div> }
+}
+
 #[component]
 pub fn Console(props: &ConsoleProps) -> Html {
     let console_ref = use_node_ref();
@@ -44,18 +84,11 @@ pub fn Console(props: &ConsoleProps) -> Html {
             }
         });
     }
-    let lines = all_lines.iter().map(|line| {
-        let class = match line.stream {
-            Stream::Stdout => classes!("line", colour_class(line.gid)),
-            Stream::Stderr => classes!("line", "stderr"),
-        };
-        html! {
-            <div {class}>
-                <span class="time">{ format_ms(line.at_ms) }</span>
-                <span class="gid" title={format!("goroutine {}", line.gid)}>{ format!("g{}", line.gid) }</span>
-                <span class="text">{ &line.text }</span>
-            </div>
-        }
+    // Lines only ever come after the others in a run: a full chunk never changes, so a new
+    // batch renders the last chunk alone, however many lines came before.
+    let lines = (0..all_lines.len()).step_by(CHUNK).map(|start| {
+        let end = (start + CHUNK).min(all_lines.len());
+        html! { <ConsoleChunk key={start} lines={props.lines.clone()} {start} {end} run={props.run} /> }
     });
     let dropped = (props.dropped > 0).then(|| {
         html! { <div class="truncated">{ format!("… {} lignes de plus non affichées", props.dropped) }</div> }

@@ -23,7 +23,7 @@ use crate::cell::state::{CellAction, CellState, Phase};
 use crate::cell::timeline::Timeline;
 use crate::lesson::{cells, LifecycleStep};
 use crate::scenarios::{self, Params, ScenarioId};
-use crate::url_state::{parse_query, to_query, CellLink, LinkNotice};
+use crate::url_state::{parse_query, to_query, CellLink, LinkNotice, MAX_CODE_BYTES};
 use crate::web::{engine_client, page};
 
 use super::hooks::{use_cell_runner, use_cell_store, CellRunner};
@@ -218,6 +218,12 @@ pub fn RunnableCell(props: &CellProps) -> Html {
                 <div class="code-state" role="status">
                     if state.code.is_edited() {
                         <p>{ if free { "Code modifié." } else { "Code modifié : les curseurs ne s’appliquent plus." } }</p>
+                        if state.code.text().len() > MAX_CODE_BYTES {
+                            <p class="too-long">{ format!(
+                                "Code trop long pour un lien (plus de {} Kio) : le lien et la sauvegarde de la page ne le contiennent pas.",
+                                MAX_CODE_BYTES / 1024
+                            ) }</p>
+                        }
                         <button class="restore-code" onclick={on_restore_code}>{ "Code de la leçon" }</button>
                     } else {
                         <p>{ "Votre code est mis de côté." }</p>
@@ -237,7 +243,7 @@ pub fn RunnableCell(props: &CellProps) -> Html {
                       on_speed={on_speed} on_copy={on_copy} copied={*copied} />
             { for progress }
             <Console lines={Unowned::new(&state.run.lines)} dropped={state.run.lines_dropped}
-                     phase={state.run.phase.clone()} hints={state.run.all_hints()} />
+                     phase={state.run.phase.clone()} hints={state.run.all_hints()} run={state.run.generation} />
             if state.run.phase != Phase::Idle {
                 <TimelineView timeline={timeline.clone()} now_ms={state.run.now_ms} span_ms={span_ms}
                               running={running} reduced_motion={page::prefers_reduced_motion()} />
