@@ -7,7 +7,8 @@
 //!   Worker (pure).
 //! - [`go`]: a Go-subset interpreter (lexer, parser, checker and compiler, bytecode VM) whose
 //!   goroutines run on [`runtime`] (pure).
-//! - [`lesson`]: the lesson as data, parsed from Markdown embedded at compile time (pure).
+//! - [`lesson`]: the lesson as data, parsed from Markdown embedded at compile time, and the
+//!   runnable cells it declares (pure).
 //! - [`runtime`]: a Go-like runtime (goroutines, sleep, WaitGroup, channels, mutex) with a
 //!   virtual-time driver and a trace (pure).
 //! - [`scenarios`]: the runnable programs, their bounded parameters and their Go source (pure).
