@@ -208,6 +208,12 @@ def main(argv: list[str]) -> int:
             golden.write_text(got, encoding="utf-8", errors="surrogateescape")
             continue
         want = golden.read_text(encoding="utf-8", errors="surrogateescape") if golden.is_file() else ""
+        # Programs order events by sleeps 50 ms or more apart; a loaded machine can still
+        # stretch one. A mismatch is re-run alone, twice: only a real difference repeats.
+        for _retry in range(2):
+            if want == got:
+                break
+            got = observe(go, name)
         if want != got:
             failures.append(name)
             print(f"--- MISMATCH {name}.go (golden vs real Go):\n{diff(want, got)}", flush=True)

@@ -38,7 +38,7 @@ func main() {
 	tick := make(chan int)
 	go func() {
 		for i := 0; i < 3; i++ {
-			time.Sleep(120 * time.Millisecond)
+			time.Sleep(200 * time.Millisecond)
 			tick <- i
 		}
 	}()
@@ -48,7 +48,7 @@ func main() {
 			fmt.Println("tick", v, "after", timeouts, "timeouts")
 			got++
 			timeouts = 0
-		case <-time.After(50 * time.Millisecond):
+		case <-time.After(80 * time.Millisecond):
 			timeouts++
 		}
 	}
