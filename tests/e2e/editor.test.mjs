@@ -80,6 +80,7 @@ test('hostile programs end with their documented message and never freeze the pa
   const cases = [
     ['package main\n\nimport "fmt"\n\nfunc main() {\n\tfor i := 0; ; i++ {\n\t\tfmt.Println(i)\n\t}\n}\n', /100000 lignes|limite|output/i],
     ['package main\n\nfunc f(n int) int {\n\treturn f(n+1) + 1\n}\n\nfunc main() {\n\tf(0)\n}\n', /stack overflow|goroutine stack exceeds/],
+    ['package main\n\nfunc main() {\n\tfor {\n\t\tgo func() {\n\t\t\tselect {}\n\t\t}()\n\t}\n}\n', /too many goroutines/],
   ];
   for (const [code, message] of cases) {
     await editor(page, 'cellule-3').fill(code);
