@@ -620,7 +620,7 @@ impl Fiber {
         }
         let Some(caller) = self.frames.pop() else { return false };
         if let (1, Some(&Value::Int(n))) = (results, self.stack.get(first)) {
-            self.stack.truncate(dst);
+            drop_to(&mut self.stack, dst);
             push_int(&mut self.stack, n);
         } else {
             for i in 0..results {
@@ -628,8 +628,21 @@ impl Fiber {
             }
             self.stack.truncate(dst + results);
         }
-        self.cur = caller;
+        self.resume(caller);
         true
+    }
+
+    /// The caller becomes the running frame again. The frame left is dropped in place
+    /// only when it holds a closure: otherwise it owns nothing and is simply overwritten.
+    #[inline(always)]
+    fn resume(&mut self, caller: Frame) {
+        if self.cur.closure.is_none() {
+            // SAFETY: `self.cur` owns nothing to drop (its only owning field is `None`), so
+            // overwriting it without dropping it leaks nothing.
+            unsafe { std::ptr::write(&mut self.cur, caller) };
+        } else {
+            self.cur = caller;
+        }
     }
 
     /// `StoreReturn` into the only result of a plain call: the top value goes straight to
@@ -649,12 +662,12 @@ impl Fiber {
         let Some(caller) = self.frames.pop() else { return false };
         match self.stack.last() {
             Some(&Value::Int(n)) => {
-                self.stack.truncate(dst);
+                drop_to(&mut self.stack, dst);
                 push_int(&mut self.stack, n);
             }
             _ => move_top(&mut self.stack, dst),
         }
-        self.cur = caller;
+        self.resume(caller);
         true
     }
 
@@ -673,9 +686,9 @@ impl Fiber {
             return false;
         }
         let Some(caller) = self.frames.pop() else { return false };
-        self.stack.truncate(dst);
+        drop_to(&mut self.stack, dst);
         push_int(&mut self.stack, n);
-        self.cur = caller;
+        self.resume(caller);
         true
     }
 

@@ -113,7 +113,14 @@ impl Frames {
     /// The callers, allocated on first use.
     #[inline(always)]
     pub fn vec(&mut self) -> &mut Vec<Frame> {
-        self.0.get_or_insert_with(new_frames)
+        // Not `get_or_insert_with`, which stays out of line at opt-level "z".
+        if self.0.is_none() {
+            self.0 = Some(new_frames());
+        }
+        match &mut self.0 {
+            Some(v) => v,
+            None => unreachable!(),
+        }
     }
 
     #[inline(always)]
