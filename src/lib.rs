@@ -33,5 +33,9 @@ pub mod web;
 /// Mounts the notebook on `<body>`.
 #[cfg(target_arch = "wasm32")]
 pub fn start() {
+    // A link that runs a cell on open: the engine loads while the lesson renders, not after.
+    if url_state::parse_query(&web::page::current_query()).cell.is_some_and(|cell| cell.run) {
+        web::engine_client::warm_up();
+    }
     yew::Renderer::<components::app::App>::new().render();
 }

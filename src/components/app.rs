@@ -16,7 +16,7 @@ use super::measure::MeasureWidget;
 use crate::lesson::cells::cells;
 use crate::lesson::LifecycleStep;
 use crate::url_state::{parse_query, to_query, CellLink, LinkNotice, ParsedLink};
-use crate::web::{engine_client, page};
+use crate::web::page;
 
 #[component]
 pub fn App() -> Html {
@@ -43,12 +43,7 @@ pub fn App() -> Html {
     };
     {
         let target = link.cell.as_ref().map(|cell| cell.cell);
-        let runs = link.cell.as_ref().is_some_and(|cell| cell.run);
         use_effect_with((), move |_| {
-            // A link that runs a cell on open: the engine loads while the lesson renders.
-            if runs {
-                engine_client::warm_up();
-            }
             if let Some(index) = target {
                 page::scroll_to_id(&cell_id(index));
             }
