@@ -21,6 +21,10 @@ use std::time::{Duration, Instant};
 use goroutines_notebook::go;
 use goroutines_notebook::runtime::{Program, TraceLevel, VirtualRun};
 
+#[path = "support/sleepers.rs"]
+mod sleepers;
+use sleepers::compiled_sleepers;
+
 #[path = "support/counting_alloc.rs"]
 mod counting_alloc;
 
@@ -46,23 +50,6 @@ fn measure(program: Program) -> (Duration, usize) {
     let report = run.report();
     assert_eq!(report.status, 0, "{}", report.stderr);
     (elapsed, peak)
-}
-
-/// The same workload written against the runtime directly (the compiled path).
-fn compiled_sleepers(n: usize) -> Program {
-    Program::new("sleepers", move |rt| async move {
-        let wg = rt.wait_group();
-        for _ in 0..n {
-            wg.add(1);
-            let (r, w) = (rt.clone(), wg.clone());
-            rt.go(async move {
-                r.sleep(Duration::from_millis(100)).await;
-                w.done();
-            });
-        }
-        wg.wait().await;
-        rt.println(n.to_string());
-    })
 }
 
 fn go_binary() -> Option<PathBuf> {

@@ -8,26 +8,14 @@
 //! valgrind --tool=cachegrind --cache-sim=no target/release/examples/bench_sleepers compiled 100000
 //! ```
 
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 use goroutines_notebook::go;
-use goroutines_notebook::runtime::{Program, TraceLevel, VirtualRun};
+use goroutines_notebook::runtime::{TraceLevel, VirtualRun};
 
-fn compiled_sleepers(n: usize) -> Program {
-    Program::new("sleepers", move |rt| async move {
-        let wg = rt.wait_group();
-        for _ in 0..n {
-            wg.add(1);
-            let (r, w) = (rt.clone(), wg.clone());
-            rt.go(async move {
-                r.sleep(Duration::from_millis(100)).await;
-                w.done();
-            });
-        }
-        wg.wait().await;
-        rt.println(n.to_string());
-    })
-}
+#[path = "support/sleepers.rs"]
+mod sleepers;
+use sleepers::compiled_sleepers;
 
 fn main() {
     let mut args = std::env::args().skip(1);

@@ -15,7 +15,7 @@ macro_rules! presets {
             title: $title:literal,
             blurb: $blurb:literal,
             template: $template:literal,
-            params: [$($param:expr),+ $(,)?] $(,)?
+            params: $params:expr $(,)?
         }
     )+) => {
         /// One runnable preset. The URL name is [`ScenarioId::name`].
@@ -44,7 +44,7 @@ macro_rules! presets {
 
             /// The scenario's parameters, in display order.
             pub fn params(self) -> &'static [ParamSpec] {
-                match self { $(ScenarioId::$id => const { &[$($param),+] }),+ }
+                match self { $(ScenarioId::$id => const { &$params }),+ }
             }
 
             /// The Go template (see [`super::template`]) whose rendering is the program.
@@ -55,30 +55,30 @@ macro_rules! presets {
     };
 }
 
+/// `simple` and `premature` run the same program; only main's wait differs.
+const fn simple_params(main_wait_ms: u64) -> [ParamSpec; 4] {
+    [
+        p("goroutines", "Goroutines lancées", "", 2, 1, 10_000),
+        p("iterations", "Messages par goroutine", "", 3, 1, 100),
+        p("pause_ms", "Pause entre deux messages", "ms", 200, 0, 10_000),
+        p("main_wait_ms", "Attente de main", "ms", main_wait_ms, 0, 60_000),
+    ]
+}
+
 presets! {
     Simple {
         name: "simple",
         title: "Exemple simple",
         blurb: "Le premier programme de la leçon : deux goroutines affichent leurs messages pendant que main attend.",
         template: "simple.go.tmpl",
-        params: [
-            p("goroutines", "Goroutines lancées", "", 2, 1, 10_000),
-            p("iterations", "Messages par goroutine", "", 3, 1, 100),
-            p("pause_ms", "Pause entre deux messages", "ms", 200, 0, 10_000),
-            p("main_wait_ms", "Attente de main", "ms", 1000, 0, 60_000),
-        ],
+        params: simple_params(1000),
     }
     Premature {
         name: "premature",
         title: "main termine trop tôt",
         blurb: "main attend moins longtemps que ses goroutines : elles sont interrompues et leurs messages perdus.",
         template: "simple.go.tmpl",
-        params: [
-            p("goroutines", "Goroutines lancées", "", 2, 1, 10_000),
-            p("iterations", "Messages par goroutine", "", 3, 1, 100),
-            p("pause_ms", "Pause entre deux messages", "ms", 200, 0, 10_000),
-            p("main_wait_ms", "Attente de main", "ms", 300, 0, 60_000),
-        ],
+        params: simple_params(300),
     }
     Waitgroup {
         name: "waitgroup",
