@@ -73,9 +73,12 @@ export async function screenshots(page, name, { fullPage = false, scrollTo } = {
     for (const colorScheme of ['light', 'dark']) {
       await page.setViewportSize({ width, height });
       await page.emulateMedia({ colorScheme });
+      // Two animation frames after each change: laid out at the new size, then painted where
+      // the scroll put it.
+      const frames = () => page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+      await frames();
       if (scrollTo) await page.$eval(scrollTo, (el) => el.scrollIntoView({ block: 'start' }));
-      // Two animation frames: the new size and scheme are laid out and painted.
-      await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+      await frames();
       const path = join(SCREENSHOTS, `${name}-${width}-${colorScheme}.png`);
       await page.screenshot({ path, fullPage });
       files.push(path);
