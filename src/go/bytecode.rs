@@ -516,6 +516,9 @@ pub enum Native {
     /// channel a runtime timer fills (no goroutine). `state` is `generation << 1 | armed`.
     TimeNewTimer,
     TimeNewTicker,
+    /// `(d Duration, f func()) → (*Timer)`: a timer with a nil `C` whose firing starts `f`
+    /// in its own goroutine, as Go's does; `f` is kept as a third, hidden element.
+    TimeAfterFunc,
     /// `(t) → (bool)`: whether it was armed. `(t, d) → (bool)`: re-arms with a new period.
     TimerStop,
     TimerReset,

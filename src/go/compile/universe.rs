@@ -403,6 +403,10 @@ pub fn member(types: &mut TypeTable, p: &PkgTypes, wk: &WellKnown, pkg: Pkg, nam
             "Tick" => f(types, N::TimeTick, vec![wk.duration], vec![wk.time_chan], false),
             "NewTimer" => f(types, N::TimeNewTimer, vec![wk.duration], vec![wk.timer_ptr], false),
             "NewTicker" => f(types, N::TimeNewTicker, vec![wk.duration], vec![wk.ticker_ptr], false),
+            "AfterFunc" => {
+                let callback = func_type(types, vec![], vec![], false);
+                f(types, N::TimeAfterFunc, vec![wk.duration, callback], vec![wk.timer_ptr], false)
+            }
             "Timer" => Some(Member::Type(pointee(types, wk.timer_ptr))),
             "Ticker" => Some(Member::Type(pointee(types, wk.ticker_ptr))),
             "Duration" => Some(Member::Type(wk.duration)),

@@ -261,6 +261,14 @@ impl Drop for GoroutineFuture {
     }
 }
 
+/// Starts `callee()` in a new goroutine from outside any goroutine (a `time.AfterFunc`
+/// timer firing). Over the goroutine limit the call is dropped: no goroutine is there to
+/// report the limit to, and the run is about to hit it anyway.
+pub(crate) fn spawn_detached(vm: &Rc<Vm>, callee: Value) {
+    let mut starter = Fiber::empty(vm.clone(), Frame::new(NATIVE_ENTRY, 0, 0, 0, Kind::Bottom));
+    let _ = starter.spawn(callee, Vec::new(), None);
+}
+
 /// Goroutine 1: runs the package initialiser, then `main`.
 pub(crate) fn main_future(vm: Rc<Vm>) -> GoroutineFuture {
     let program = vm.program.clone();

@@ -42,6 +42,7 @@ impl Fiber {
             | N::TimeUntil
             | N::TimeNewTimer
             | N::TimeNewTicker
+            | N::TimeAfterFunc
             | N::TimerStop
             | N::TimerReset
             | N::TickerStop
