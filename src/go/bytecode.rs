@@ -581,6 +581,8 @@ pub enum Native {
     RuntimeNumGoroutine,
     /// `() → ()` yields
     RuntimeGosched,
+    /// `() → ()`: runs the goroutine's deferred calls, then ends it (see `Fiber::goexit`).
+    RuntimeGoexit,
     /// `() → (int)`
     RuntimeNumCPU,
     /// `(n int) → (int)`

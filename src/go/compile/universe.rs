@@ -429,6 +429,7 @@ pub fn member(types: &mut TypeTable, p: &PkgTypes, wk: &WellKnown, pkg: Pkg, nam
         Pkg::Runtime => match name {
             "NumGoroutine" => f(types, N::RuntimeNumGoroutine, vec![], vec![pre::INT], false),
             "Gosched" => f(types, N::RuntimeGosched, vec![], vec![], false),
+            "Goexit" => f(types, N::RuntimeGoexit, vec![], vec![], false),
             "NumCPU" => f(types, N::RuntimeNumCPU, vec![], vec![pre::INT], false),
             "GOMAXPROCS" => f(types, N::RuntimeGOMAXPROCS, vec![pre::INT], vec![pre::INT], false),
             _ => None,

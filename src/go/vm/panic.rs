@@ -136,7 +136,7 @@ impl Fiber {
     pub fn uncaught(&mut self) -> Trap {
         let extra = self.extra();
         let panics: Vec<(Value, bool, bool)> =
-            extra.panics.iter().map(|p| (p.value.clone(), p.recovered, p.repanicked)).collect();
+            extra.panics.iter().filter(|p| !p.goexit).map(|p| (p.value.clone(), p.recovered, p.repanicked)).collect();
         let trace = std::mem::take(&mut extra.trace);
         let mut lines = Vec::new();
         let mut first = String::new();

@@ -77,6 +77,7 @@ impl Fiber {
             | N::OnceDo
             | N::RuntimeNumGoroutine
             | N::RuntimeGosched
+            | N::RuntimeGoexit
             | N::RuntimeNumCPU
             | N::RuntimeGOMAXPROCS
             | N::OsExit => self.native_sync(native, args),
