@@ -757,6 +757,9 @@ pub struct WellKnown {
     /// `runtime.Error` values raised by the VM: a named string type (`runtime.errorString`)
     /// whose `Error` is [`Native::RuntimeErrorError`].
     pub runtime_error: TypeId,
+    /// `*runtime.PanicNilError`, what `panic(nil)` raises since Go 1.21: its payload is the
+    /// message, which the same `Error` native returns.
+    pub panic_nil_ptr: TypeId,
     /// `[]string`, `[]error`, `[]any`.
     pub string_slice: TypeId,
     pub error_slice: TypeId,

@@ -215,6 +215,8 @@ impl PkgTypes {
         let join_error = named(types, "errors", "joinError", wraps_struct);
         let join_error_ptr = types.intern(TypeKind::Pointer(join_error));
         let runtime_error = named(types, "runtime", "errorString", pre::STRING);
+        let panic_nil = named(types, "runtime", "PanicNilError", pre::STRING);
+        let panic_nil_ptr = types.intern(TypeKind::Pointer(panic_nil));
         let string_slice = types.intern(TypeKind::Slice(pre::STRING));
         let any_slice = types.intern(TypeKind::Slice(pre::ANY));
         let wk = WellKnown {
@@ -229,6 +231,7 @@ impl PkgTypes {
             timer_ptr,
             ticker_ptr,
             runtime_error,
+            panic_nil_ptr,
             string_slice,
             error_slice,
             any_slice,
@@ -360,6 +363,8 @@ pub fn native_methods(
     add(join_error, "Error", Native::WrapErrorError, to_string, true);
     add(join_error, "Unwrap", Native::WrapErrorUnwrap, to_errors, true);
     add(wk.runtime_error, "Error", Native::RuntimeErrorError, to_string, false);
+    let panic_nil = pointee(types, wk.panic_nil_ptr);
+    add(panic_nil, "Error", Native::RuntimeErrorError, to_string, true);
     m
 }
 

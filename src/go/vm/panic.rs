@@ -122,7 +122,8 @@ impl Fiber {
     /// What Go prints after `panic: ` for `v`.
     fn panic_text(&mut self, v: &Value) -> String {
         if let Value::Iface(iface) = v {
-            if iface.ty == self.vm.program.well_known.runtime_error || iface.ty == predeclared::STRING {
+            let wk = &self.vm.program.well_known;
+            if iface.ty == wk.runtime_error || iface.ty == wk.panic_nil_ptr || iface.ty == predeclared::STRING {
                 return String::from_utf8_lossy(iface.value.as_bytes()).into_owned();
             }
         }
