@@ -12,11 +12,8 @@ use goroutines_notebook::go;
 /// them starts passing, so the list only shrinks.
 const KNOWN_FAILURES: &[(&str, &str)] = &[
     ("probe_panic_custom_err", "%T of a recovered bounds error is runtime.errorString, not runtime.boundsError"),
-    ("probe_panic_nil", "panic(nil) is not a *runtime.PanicNilError"),
     ("probe_range_func_iter", "range over a function (iterators) is not implemented"),
-    ("probe_timers", "time.AfterFunc is not implemented"),
     ("probe2_once_init", "sync.OnceValue is not implemented"),
-    ("probe2_goexit_goroutine", "runtime.Goexit is not implemented"),
     ("probe2_compile_goroutine_misc", "gc prints func types with their parameter names (func(i int))"),
     ("probe2_fmt_struct_mutex", "fmt does not show the internal fields of sync types"),
 ];

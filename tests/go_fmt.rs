@@ -94,6 +94,7 @@ fn new_t() -> T {
         file_ptr: duration,
         ticker_ptr: duration,
         runtime_error: named_s,
+        panic_nil_ptr: named_s,
         string_slice: strs_ty,
         error_slice: strs_ty,
         any_slice: anys_ty,

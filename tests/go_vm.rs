@@ -70,6 +70,7 @@ impl Asm {
             file_ptr: time_chan,
             ticker_ptr: time_chan,
             runtime_error,
+            panic_nil_ptr: runtime_error,
             string_slice,
             error_slice,
             any_slice,

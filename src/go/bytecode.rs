@@ -516,6 +516,9 @@ pub enum Native {
     /// channel a runtime timer fills (no goroutine). `state` is `generation << 1 | armed`.
     TimeNewTimer,
     TimeNewTicker,
+    /// `(d Duration, f func()) → (*Timer)`: a timer with a nil `C` whose firing starts `f`
+    /// in its own goroutine, as Go's does; `f` is kept as a third, hidden element.
+    TimeAfterFunc,
     /// `(t) → (bool)`: whether it was armed. `(t, d) → (bool)`: re-arms with a new period.
     TimerStop,
     TimerReset,
@@ -578,6 +581,8 @@ pub enum Native {
     RuntimeNumGoroutine,
     /// `() → ()` yields
     RuntimeGosched,
+    /// `() → ()`: runs the goroutine's deferred calls, then ends it (see `Fiber::goexit`).
+    RuntimeGoexit,
     /// `() → (int)`
     RuntimeNumCPU,
     /// `(n int) → (int)`
@@ -752,6 +757,9 @@ pub struct WellKnown {
     /// `runtime.Error` values raised by the VM: a named string type (`runtime.errorString`)
     /// whose `Error` is [`Native::RuntimeErrorError`].
     pub runtime_error: TypeId,
+    /// `*runtime.PanicNilError`, what `panic(nil)` raises since Go 1.21: its payload is the
+    /// message, which the same `Error` native returns.
+    pub panic_nil_ptr: TypeId,
     /// `[]string`, `[]error`, `[]any`.
     pub string_slice: TypeId,
     pub error_slice: TypeId,

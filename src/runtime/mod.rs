@@ -191,6 +191,12 @@ impl Runtime {
         }
     }
 
+    /// Main called `runtime.Goexit`: it is parked for good, and a later deadlock is Go's
+    /// `no goroutines (main called runtime.Goexit)` when no other goroutine is left.
+    pub fn main_goexit(&self) {
+        self.with(|core| core.main_goexit = true);
+    }
+
     /// Parks the current goroutine for good (a nil channel, a `select` over nil channels).
     pub fn park_forever(&self, reason: BlockReason) -> Forever {
         Forever::new(self.clone(), reason)

@@ -102,6 +102,8 @@ pub(crate) struct Core {
     /// Stdout's last line had no newline (flushed at the end of the run).
     pub stdout_unterminated: bool,
     pub stack_hook: Option<StackHook>,
+    /// Main ended by `runtime.Goexit` (parked, left out of the deadlock report).
+    pub main_goexit: bool,
     /// The value a fatal panic printed (`sync: negative WaitGroup counter`).
     pub panic_message: Option<String>,
     /// The source line the fatal panic was raised from, when an interpreter said.
@@ -137,6 +139,7 @@ impl Core {
             partial: [Vec::new(), Vec::new()],
             stdout_unterminated: false,
             stack_hook: None,
+            main_goexit: false,
             panic_message: None,
             fault_line: None,
             site_namer: None,
@@ -474,11 +477,17 @@ impl Core {
                 GState::Done | GState::Killed(_) => continue,
             };
             let gid = index as Gid + 1;
+            if gid == 1 && self.main_goexit {
+                continue;
+            }
             text.push(String::new());
             text.push(format!("goroutine {gid} [{label}]:"));
             if let Some(hook) = &self.stack_hook {
                 text.extend(hook(gid));
             }
+        }
+        if self.main_goexit && text.len() == 1 {
+            text = vec!["fatal error: no goroutines (main called runtime.Goexit) - deadlock!".to_owned()];
         }
         self.finish(ExitKind::Deadlock, 2, 1, text)
     }

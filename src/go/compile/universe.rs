@@ -215,6 +215,8 @@ impl PkgTypes {
         let join_error = named(types, "errors", "joinError", wraps_struct);
         let join_error_ptr = types.intern(TypeKind::Pointer(join_error));
         let runtime_error = named(types, "runtime", "errorString", pre::STRING);
+        let panic_nil = named(types, "runtime", "PanicNilError", pre::STRING);
+        let panic_nil_ptr = types.intern(TypeKind::Pointer(panic_nil));
         let string_slice = types.intern(TypeKind::Slice(pre::STRING));
         let any_slice = types.intern(TypeKind::Slice(pre::ANY));
         let wk = WellKnown {
@@ -229,6 +231,7 @@ impl PkgTypes {
             timer_ptr,
             ticker_ptr,
             runtime_error,
+            panic_nil_ptr,
             string_slice,
             error_slice,
             any_slice,
@@ -360,6 +363,8 @@ pub fn native_methods(
     add(join_error, "Error", Native::WrapErrorError, to_string, true);
     add(join_error, "Unwrap", Native::WrapErrorUnwrap, to_errors, true);
     add(wk.runtime_error, "Error", Native::RuntimeErrorError, to_string, false);
+    let panic_nil = pointee(types, wk.panic_nil_ptr);
+    add(panic_nil, "Error", Native::RuntimeErrorError, to_string, true);
     m
 }
 
@@ -403,6 +408,10 @@ pub fn member(types: &mut TypeTable, p: &PkgTypes, wk: &WellKnown, pkg: Pkg, nam
             "Tick" => f(types, N::TimeTick, vec![wk.duration], vec![wk.time_chan], false),
             "NewTimer" => f(types, N::TimeNewTimer, vec![wk.duration], vec![wk.timer_ptr], false),
             "NewTicker" => f(types, N::TimeNewTicker, vec![wk.duration], vec![wk.ticker_ptr], false),
+            "AfterFunc" => {
+                let callback = func_type(types, vec![], vec![], false);
+                f(types, N::TimeAfterFunc, vec![wk.duration, callback], vec![wk.timer_ptr], false)
+            }
             "Timer" => Some(Member::Type(pointee(types, wk.timer_ptr))),
             "Ticker" => Some(Member::Type(pointee(types, wk.ticker_ptr))),
             "Duration" => Some(Member::Type(wk.duration)),
@@ -425,6 +434,7 @@ pub fn member(types: &mut TypeTable, p: &PkgTypes, wk: &WellKnown, pkg: Pkg, nam
         Pkg::Runtime => match name {
             "NumGoroutine" => f(types, N::RuntimeNumGoroutine, vec![], vec![pre::INT], false),
             "Gosched" => f(types, N::RuntimeGosched, vec![], vec![], false),
+            "Goexit" => f(types, N::RuntimeGoexit, vec![], vec![], false),
             "NumCPU" => f(types, N::RuntimeNumCPU, vec![], vec![pre::INT], false),
             "GOMAXPROCS" => f(types, N::RuntimeGOMAXPROCS, vec![pre::INT], vec![pre::INT], false),
             _ => None,

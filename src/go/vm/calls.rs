@@ -261,7 +261,7 @@ impl Fiber {
         if repanicked {
             extra.panics.pop();
         }
-        extra.panics.push(PanicRec { value: v, recovered: false, repanicked, aborted: false });
+        extra.panics.push(PanicRec { value: v, recovered: false, repanicked, aborted: false, goexit: false });
         self.unwind()
     }
 
@@ -270,7 +270,7 @@ impl Fiber {
         let trace = self.capture_trace();
         let extra = self.extra();
         extra.trace = trace;
-        extra.panics.push(PanicRec { value: v, recovered: false, repanicked: false, aborted: false });
+        extra.panics.push(PanicRec { value: v, recovered: false, repanicked: false, aborted: false, goexit: false });
         let _ = self.uncaught();
     }
 
@@ -312,9 +312,36 @@ impl Fiber {
                     self.stack.truncate(ret_to);
                     self.cur = caller;
                 }
+                None if self.extra.as_ref().and_then(|e| e.panics.last()).is_some_and(|p| p.goexit) => {
+                    return self.goexit_end();
+                }
                 None => return Err(self.uncaught()),
             }
         }
+    }
+
+    /// `runtime.Goexit()`: runs the deferred calls as a panic would, without a value to
+    /// recover.
+    pub fn goexit(&mut self) -> Res<Flow> {
+        let rec = PanicRec { value: Value::Nil, recovered: false, repanicked: false, aborted: false, goexit: true };
+        self.extra().panics.push(rec);
+        self.unwind()
+    }
+
+    /// Goexit's deferred calls are done: the goroutine ends as if it returned. Main instead
+    /// parks for good, so the others run on; Go then reports a deadlock once they end.
+    fn goexit_end(&mut self) -> Res<Flow> {
+        if let Some(e) = self.extra.as_mut() {
+            e.panics.clear();
+        }
+        self.stack.clear();
+        if self.gid == 1 {
+            self.vm.rt.main_goexit();
+            let park = self.vm.rt.park_forever(crate::runtime::BlockReason::External);
+            return Err(self.block_on(super::fiber::Pending::Forever(park)));
+        }
+        self.returned = true;
+        Ok(Flow::Stop)
     }
 
     /// `recover()`: the newest panic's value if the running function is the deferred call
@@ -326,7 +353,7 @@ impl Fiber {
             return Value::Nil;
         }
         match extra.panics.last_mut() {
-            Some(p) if !p.recovered && !p.aborted => {
+            Some(p) if !p.recovered && !p.aborted && !p.goexit => {
                 p.recovered = true;
                 p.value.clone()
             }

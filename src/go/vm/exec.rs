@@ -381,6 +381,7 @@ impl Fiber {
                 Ok(Flow::Continue) => return Ok(true),
                 Ok(Flow::Stop) => return Ok(false),
                 Err(Trap::Panic(v)) => r = self.raise(v),
+                Err(Trap::Goexit) => r = self.goexit(),
                 Err(Trap::Block) if self.nested() > 0 => {
                     self.pending = Pending::None;
                     return Err(self.blocked_in_nested());

@@ -156,6 +156,8 @@ pub(crate) struct PanicRec {
     pub repanicked: bool,
     /// A newer panic unwound the deferred call that was handling it.
     pub aborted: bool,
+    /// Not a panic but `runtime.Goexit`: `recover` returns nil for it and no message names it.
+    pub goexit: bool,
 }
 
 /// The result of a blocking operation, pushed when the goroutine resumes.
@@ -259,6 +261,14 @@ impl Drop for GoroutineFuture {
         store::with(|s| s.remove(self.slot, &mut local));
         // `local` drops here, in place, the store released.
     }
+}
+
+/// Starts `callee()` in a new goroutine from outside any goroutine (a `time.AfterFunc`
+/// timer firing). Over the goroutine limit the call is dropped: no goroutine is there to
+/// report the limit to, and the run is about to hit it anyway.
+pub(crate) fn spawn_detached(vm: &Rc<Vm>, callee: Value) {
+    let mut starter = Fiber::empty(vm.clone(), Frame::new(NATIVE_ENTRY, 0, 0, 0, Kind::Bottom));
+    let _ = starter.spawn(callee, Vec::new(), None);
 }
 
 /// Goroutine 1: runs the package initialiser, then `main`.
@@ -455,7 +465,8 @@ impl Fiber {
         }
         if let Some((native, args)) = self.extra.as_mut().and_then(|e| e.entry_native.take()) {
             match self.call_native(native, &args) {
-                Ok(()) => return self.done(),
+                // `go runtime.Goexit()`: nothing deferred yet, the goroutine just ends.
+                Ok(()) | Err(Trap::Goexit) => return self.done(),
                 Err(Trap::Block) => self.returned = true,
                 Err(Trap::Panic(v) | Trap::Unwound(v)) => {
                     self.raise_uncaught(v);
@@ -473,6 +484,7 @@ impl Fiber {
                         match trap {
                             Trap::Block => continue,
                             Trap::Halt => return Poll::Ready(()),
+                            Trap::Goexit => return self.done(),
                             Trap::Panic(v) | Trap::Unwound(v) => {
                                 self.raise_uncaught(v);
                                 return Poll::Ready(());
@@ -485,7 +497,7 @@ impl Fiber {
                 }
             }
             match self.exec() {
-                Ok(()) => return self.done(),
+                Ok(()) | Err(Trap::Goexit) => return self.done(),
                 Err(Trap::Block) => continue,
                 Err(Trap::Halt) => return Poll::Ready(()),
                 Err(Trap::Panic(v) | Trap::Unwound(v)) => {

@@ -201,6 +201,9 @@ pub(crate) enum Trap {
     /// A panic that unwound through a nested run's barrier frame: the native that started
     /// the nested run raises it again in its own frame.
     Unwound(Value),
+    /// `runtime.Goexit()`: unwinds like a panic that nothing recovers, then ends the
+    /// goroutine quietly.
+    Goexit,
 }
 
 pub(crate) type Res<T = ()> = Result<T, Trap>;

@@ -71,7 +71,11 @@ impl Fiber {
             }
             Op::Panic => {
                 let v = match self.pop() {
-                    Value::Nil => self.vm.runtime_error("panic called with nil argument".to_owned()),
+                    Value::Nil => {
+                        let ty = self.vm.program.well_known.panic_nil_ptr;
+                        let msg = Value::str("runtime error: panic called with nil argument");
+                        Value::Iface(std::rc::Rc::new(super::super::value::Iface { ty, value: msg }))
+                    }
                     v => v,
                 };
                 return Err(Trap::Panic(v));

@@ -122,7 +122,8 @@ impl Fiber {
     /// What Go prints after `panic: ` for `v`.
     fn panic_text(&mut self, v: &Value) -> String {
         if let Value::Iface(iface) = v {
-            if iface.ty == self.vm.program.well_known.runtime_error || iface.ty == predeclared::STRING {
+            let wk = &self.vm.program.well_known;
+            if iface.ty == wk.runtime_error || iface.ty == wk.panic_nil_ptr || iface.ty == predeclared::STRING {
                 return String::from_utf8_lossy(iface.value.as_bytes()).into_owned();
             }
         }
@@ -136,7 +137,7 @@ impl Fiber {
     pub fn uncaught(&mut self) -> Trap {
         let extra = self.extra();
         let panics: Vec<(Value, bool, bool)> =
-            extra.panics.iter().map(|p| (p.value.clone(), p.recovered, p.repanicked)).collect();
+            extra.panics.iter().filter(|p| !p.goexit).map(|p| (p.value.clone(), p.recovered, p.repanicked)).collect();
         let trace = std::mem::take(&mut extra.trace);
         let mut lines = Vec::new();
         let mut first = String::new();

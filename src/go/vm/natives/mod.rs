@@ -42,6 +42,7 @@ impl Fiber {
             | N::TimeUntil
             | N::TimeNewTimer
             | N::TimeNewTicker
+            | N::TimeAfterFunc
             | N::TimerStop
             | N::TimerReset
             | N::TickerStop
@@ -76,6 +77,7 @@ impl Fiber {
             | N::OnceDo
             | N::RuntimeNumGoroutine
             | N::RuntimeGosched
+            | N::RuntimeGoexit
             | N::RuntimeNumCPU
             | N::RuntimeGOMAXPROCS
             | N::OsExit => self.native_sync(native, args),

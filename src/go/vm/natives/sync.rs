@@ -212,6 +212,7 @@ impl Fiber {
             Native::OnceDo => return self.once_do(&a0, super::arg(args, 1)),
             Native::RuntimeNumGoroutine => self.push(Value::Int(self.vm.live.get() as i64)),
             Native::RuntimeGosched => return Err(self.block_on(Pending::Yield(self.vm.rt.gosched()))),
+            Native::RuntimeGoexit => return Err(Trap::Goexit),
             Native::RuntimeNumCPU | Native::RuntimeGOMAXPROCS => self.push(Value::Int(NUM_CPU)),
             Native::OsExit => {
                 let code = i32::try_from(a0.as_int()).unwrap_or(1);

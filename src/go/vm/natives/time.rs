@@ -89,6 +89,7 @@ impl Fiber {
                 }
                 self.new_timer(a, ticker)
             }
+            Native::TimeAfterFunc => self.after_func(a, super::arg(args, 1)),
             Native::TimerStop | Native::TickerStop => {
                 let was_armed = self.timer_state(&super::arg(args, 0), None)?;
                 if native == Native::TickerStop {
@@ -165,14 +166,24 @@ impl Fiber {
         timer
     }
 
+    /// `time.AfterFunc(d, f)`: `&Timer{C: nil, state, f}`; `f` rides as a hidden third
+    /// element so that `Reset` can re-arm it.
+    fn after_func(&mut self, d: i64, f: Value) -> Value {
+        let state = Rc::new(std::cell::RefCell::new(Value::Int(0)));
+        let timer = Value::AggPtr(Rc::new(std::cell::RefCell::new(vec![Value::Nil, Value::Ref(state), f])));
+        let _ = self.timer_state(&timer, Some((d, false)));
+        timer
+    }
+
     /// Stops a timer (`reset: None`) or re-arms it with a new period and generation. Returns
     /// whether it was armed. A firing of an older generation finds the state changed and does
     /// nothing, so `Stop` and `Reset` never need to remove the runtime timer.
     fn timer_state(&mut self, timer: &Value, reset: Option<(i64, bool)>) -> Res<bool> {
         let fields = self.agg_box(timer)?;
-        let (ch, state) = {
+        let (ch, state, func) = {
             let f = fields.borrow();
-            (f.first().cloned().unwrap_or_default(), f.get(1).cloned().unwrap_or_default())
+            let field = |i: usize| f.get(i).cloned().unwrap_or_default();
+            (field(0), field(1), field(2))
         };
         let Value::Ref(state) = state else { return Err(self.internal("a timer without state")) };
         let old = state.borrow().as_int();
@@ -183,8 +194,13 @@ impl Fiber {
         };
         let generation = (old >> 1) + 1;
         *state.borrow_mut() = Value::Int(generation << 1 | 1);
-        let Value::Chan(c) = &ch else { return Ok(armed) };
-        let chan = c.chan.clone();
+        let chan = match &ch {
+            Value::Chan(c) => Some(c.chan.clone()),
+            _ => None,
+        };
+        if chan.is_none() && !matches!(func, Value::Func(_)) {
+            return Ok(armed);
+        }
         let weak = Rc::downgrade(&self.vm);
         let period = Duration::from_nanos(d.max(0) as u64);
         self.vm.rt.after(
@@ -194,7 +210,12 @@ impl Fiber {
                 if state.borrow().as_int() != (generation << 1 | 1) || !vm.charge(TIMER_COST) {
                     return None;
                 }
-                let _ = chan.send_now(Value::Int(EPOCH_NANOS.saturating_add(nanos(at))));
+                match &chan {
+                    Some(chan) => {
+                        let _ = chan.send_now(Value::Int(EPOCH_NANOS.saturating_add(nanos(at))));
+                    }
+                    None => super::super::fiber::spawn_detached(&vm, func.clone()),
+                }
                 if repeat {
                     Some(period)
                 } else {
