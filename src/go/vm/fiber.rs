@@ -119,6 +119,10 @@ impl Frames {
         }
         match &mut self.0 {
             Some(v) => v,
+            // Cannot happen: the line above made it `Some`, and nothing runs in between (the
+            // optimiser drops this arm). Returning from one arm and inserting in the other is
+            // what the borrow checker refuses, and the panic-free rewrites measured here
+            // (`take` then `insert`, `get_or_insert_with`) cost fib(30) 8% more instructions.
             None => unreachable!(),
         }
     }
