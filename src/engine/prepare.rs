@@ -37,37 +37,28 @@ pub fn prepare(source: &str) -> Result<Prepared, go::CompileErrors> {
 pub fn format(source: &str) -> Result<String, Vec<SourceMark>> {
     go::format::format_source(source).map_err(|_| {
         let (_, diags) = go::parser::parse_file(source);
-        go::diag::reported(source, &diags)
-            .0
-            .into_iter()
-            .map(|error| SourceMark {
-                line: error.line,
-                column: error.column,
-                message: error.message,
-                kind: MarkKind::CompileError,
-                hint: None,
-            })
-            .collect()
+        go::diag::reported(source, &diags).0.into_iter().map(error_mark).collect()
     })
+}
+
+/// A compile error as the editor marks it, with French help for the common ones.
+fn error_mark(error: go::diag::Reported) -> SourceMark {
+    SourceMark {
+        line: error.line,
+        column: error.column,
+        message: error.message,
+        kind: MarkKind::CompileError,
+        hint: error.code.map(|code| match code {
+            DiagCode::UnusedVariable => Hint::UnusedVariable,
+            DiagCode::UnusedImport => Hint::UnusedImport,
+        }),
+    }
 }
 
 /// `source` as a runnable program; one that does not compile prints its errors and exits 1.
 pub fn prepare_or_report(source: &str) -> Prepared {
     prepare(source).unwrap_or_else(|errors| {
-        let marks = errors
-            .errors
-            .iter()
-            .map(|error| SourceMark {
-                line: error.line,
-                column: error.column,
-                message: error.message.clone(),
-                kind: MarkKind::CompileError,
-                hint: error.code.map(|code| match code {
-                    DiagCode::UnusedVariable => Hint::UnusedVariable,
-                    DiagCode::UnusedImport => Hint::UnusedImport,
-                }),
-            })
-            .collect();
+        let marks = errors.errors.into_iter().map(error_mark).collect();
         let lines = errors.lines;
         Prepared {
             program: Program::new("build failed", move |rt| async move {

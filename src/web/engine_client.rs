@@ -75,20 +75,11 @@ pub fn use_in_page_engine(engine: InPageEngine) {
 
 /// Asks the engine to format `source`; `on_done` hears the result once.
 pub fn format(source: String, on_done: Callback<Result<String, Vec<SourceMark>>>) {
-    let id = CLIENT.with(|client| {
-        let mut client = client.borrow_mut();
-        client.next_id += 1;
-        let id = client.next_id;
-        client.listeners.insert(
-            id,
-            Callback::from(move |event| {
-                if let RunEvent::Formatted(result) = event {
-                    on_done.emit(result);
-                }
-            }),
-        );
-        id
-    });
+    let id = listen(Callback::from(move |event| {
+        if let RunEvent::Formatted(result) = event {
+            on_done.emit(result);
+        }
+    }));
     send(Request::Format { id, source }.encode());
 }
 
@@ -100,13 +91,7 @@ pub struct EngineRun {
 impl EngineRun {
     /// Sends `source` to the engine; `on_event` hears its preview, then its batches.
     pub fn start(source: String, speed: Speed, paused: bool, on_event: Callback<RunEvent>) -> EngineRun {
-        let id = CLIENT.with(|client| {
-            let mut client = client.borrow_mut();
-            client.next_id += 1;
-            let id = client.next_id;
-            client.listeners.insert(id, on_event);
-            id
-        });
+        let id = listen(on_event);
         send(Request::Run { id, source, speed, paused }.encode());
         EngineRun { id }
     }
@@ -152,6 +137,17 @@ impl Client {
             self.ready = matches!(self.backend, Backend::InPage(_));
         }
     }
+}
+
+/// A new request id, whose replies go to `on_event`.
+fn listen(on_event: Callback<RunEvent>) -> u64 {
+    CLIENT.with(|client| {
+        let mut client = client.borrow_mut();
+        client.next_id += 1;
+        let id = client.next_id;
+        client.listeners.insert(id, on_event);
+        id
+    })
 }
 
 fn send(text: String) {
