@@ -356,3 +356,44 @@ fn huge_output_is_counted_not_carried() {
     assert_eq!(state.run.lines_dropped, 5000 - MAX_CONSOLE_LINES as u64);
     assert_eq!(texts(&state, Stream::Stderr).first().map(String::as_str), Some("panic: fin"));
 }
+
+/// A large run may go ahead of the clock (`web::run_service`'s lookahead): the page is shown
+/// only what happened by the time it is told, and the end only once that time reaches it.
+#[test]
+fn a_run_ahead_of_the_clock_shows_only_what_is_due() {
+    let program = Program::new("ahead", |rt| async move {
+        let wg = rt.wait_group();
+        for _ in 0..3 {
+            wg.add(1);
+            let (r, w) = (rt.clone(), wg.clone());
+            rt.go(async move {
+                r.sleep(ms(100)).await;
+                w.done();
+            });
+        }
+        rt.println("avant");
+        wg.wait().await;
+        rt.println("après");
+    });
+    let mut run = VirtualRun::new(program, TraceLevel::Counts);
+    let mut feed = RunFeed::new(run.control().clone());
+    assert!(run.step(usize::MAX).is_done(), "the engine ran the whole program ahead");
+    let start =
+        Rc::new(CellState::new(1, None, vec![])).apply(CellAction::RunStarted { generation: 1, expected_ms: None });
+    let output = |state: Rc<CellState>, batch| state.apply(CellAction::Output { generation: 1, batch });
+
+    let early = feed.next_batch_until(ms(50)).expect("a batch at 50 ms");
+    assert!(early.end.is_none(), "not ended at 50 ms");
+    assert_eq!(early.now_ms, 50.0, "the now-line stands at the clock, not at the run's end");
+    assert_eq!((early.summary.started, early.summary.finished), (4, 0), "the counts of the instant shown");
+    let state = output(start, early);
+    assert_eq!(texts(&state, Stream::Stdout), ["avant"]);
+    assert_eq!(state.run.timeline.counts().sleeping, 3, "still asleep at 50 ms");
+    assert_eq!(feed.next_instant_after(ms(50)), Some(ms(100)), "« Pas à pas » would show 100 ms next");
+
+    let state = output(state, feed.next_batch_until(ms(100)).expect("a batch at 100 ms"));
+    assert_eq!(texts(&state, Stream::Stdout), ["avant", "après"]);
+    assert_eq!(state.run.phase, Phase::Ended(RunEnd::Exited { status: 0 }), "the end is due at 100 ms");
+    assert_eq!(state.run.summary.finished, 4);
+    assert!(feed.next_batch_until(ms(100)).is_none());
+}

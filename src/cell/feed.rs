@@ -46,6 +46,8 @@ pub struct RunFeed {
     stdout_sent: usize,
     /// Print ticks handed on so far, at most [`MAX_PRINT_TICKS`].
     prints_sent: usize,
+    /// The counters of the last instant handed on, for a run that went on past what is shown.
+    shown_counters: Counters,
 }
 
 /// Most lines and events one batch carries, so the page never has a long task to absorb
@@ -57,27 +59,52 @@ const MAX_PRINT_TICKS: usize = 300;
 
 impl RunFeed {
     pub fn new(control: RunControl) -> Self {
-        RunFeed { control, lines: 0, events: 0, samples: 0, finished: false, stdout_sent: 0, prints_sent: 0 }
+        RunFeed {
+            control,
+            lines: 0,
+            events: 0,
+            samples: 0,
+            finished: false,
+            stdout_sent: 0,
+            prints_sent: 0,
+            shown_counters: Counters::default(),
+        }
     }
 
     /// The next batch, or `None` once the batch carrying the end has been delivered.
     pub fn next_batch(&mut self) -> Option<RunBatch> {
+        self.next_batch_until(Duration::MAX)
+    }
+
+    /// The next batch of what happened up to virtual time `shown`: a run may go on ahead of
+    /// what the page shows (see `web::run_service`), and its later output waits its turn.
+    pub fn next_batch_until(&mut self, shown: Duration) -> Option<RunBatch> {
         if self.finished {
             return None;
         }
-        let lines = self.control.lines_from(self.lines, BATCH_LINES);
+        let lines = due(self.control.lines_from(self.lines, BATCH_LINES), shown, |line| line.at);
         self.lines += lines.len();
-        let events = self.control.events_from(self.events, BATCH_EVENTS);
+        let events = due(self.control.events_from(self.events, BATCH_EVENTS), shown, |event| event.at);
         self.events += events.len();
         // The end goes with the last batch, once everything recorded before it has gone.
         let drained = self.lines == self.control.line_count() && self.events == self.control.event_count();
-        let samples = self.control.samples_since(self.samples);
+        let samples = due(self.control.samples_since(self.samples), shown, |sample| sample.at);
         self.samples += samples.len();
-        let now_ms = ms(self.control.now());
-        // Samples close past instants; the live counters tell where the current one stands.
-        let live = (now_ms, StateCounts::from(&self.control.counters()));
-        let counts = samples.iter().map(|sample| (ms(sample.at), StateCounts::from(&sample.counters))).chain([live]);
-        let summary = self.control.summary();
+        if let Some(last) = samples.last() {
+            self.shown_counters = last.counters;
+        }
+        let ahead = self.control.now() > shown;
+        // Samples close past instants; the live counters tell where the current one stands,
+        // unless the run is already past it: then the last instant shown does.
+        let (now_ms, live, summary) = if ahead {
+            (ms(shown), self.shown_counters, summary_at(&self.shown_counters, shown))
+        } else {
+            (ms(self.control.now()), self.control.counters(), self.control.summary())
+        };
+        let counts = samples
+            .iter()
+            .map(|sample| (ms(sample.at), StateCounts::from(&sample.counters)))
+            .chain([(now_ms, StateCounts::from(&live))]);
         let end = summary.exit.filter(|_| drained).map(run_end);
         let hint = summary.exit.and_then(|exit| self.end_hint(exit));
         let fault = summary.exit.and_then(|exit| self.fault(exit, hint));
@@ -129,6 +156,19 @@ impl RunFeed {
         })
     }
 
+    /// Lines recorded but not handed on yet: how far a run ahead of the page has got.
+    pub fn backlog(&self) -> usize {
+        self.control.line_count().saturating_sub(self.lines)
+    }
+
+    /// The first instant after `shown` at which the run recorded something, if it got there:
+    /// « Pas à pas » on a run that went ahead shows up to it.
+    pub fn next_instant_after(&self, shown: Duration) -> Option<Duration> {
+        let samples = self.control.samples_since(self.samples);
+        let lines = self.control.lines_from(self.lines, 1);
+        samples.iter().map(|sample| sample.at).chain(lines.iter().map(|line| line.at)).filter(|&at| at > shown).min()
+    }
+
     /// Where a panic came from, for the editor to mark its line.
     fn fault(&self, exit: Exit, hint: Option<Hint>) -> Option<SourceMark> {
         let line = self.control.fault_line().filter(|_| exit.kind == ExitKind::Panic)?;
@@ -145,6 +185,27 @@ impl RunFeed {
             }
             _ => None,
         }
+    }
+}
+
+/// The leading items of `items` that happened by `shown` (records come in time order).
+fn due<T>(mut items: Vec<T>, shown: Duration, at: impl Fn(&T) -> Duration) -> Vec<T> {
+    let count = items.iter().take_while(|item| at(item) <= shown).count();
+    items.truncate(count);
+    items
+}
+
+/// The summary as it stood at the end of the instant `shown`, from that instant's counters.
+fn summary_at(counters: &Counters, shown: Duration) -> Summary {
+    Summary {
+        started: counters.started,
+        finished: counters.done,
+        killed: counters.killed,
+        leaked: 0,
+        lines_printed: counters.lines_printed,
+        lines_lost: None,
+        elapsed: shown,
+        exit: None,
     }
 }
 

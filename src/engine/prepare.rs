@@ -2,17 +2,20 @@
 //! virtual time, so what the page shows about a run (its duration, its size, the lines main's
 //! return cuts off) comes from the program itself, whatever the code is.
 
+use crate::cell::feed::FULL_TRACE_MAX_GOROUTINES;
 use crate::cell::hints::Hint;
 use crate::cell::marks::{MarkKind, SourceMark};
 use crate::go;
 use crate::go::diag::DiagCode;
-use crate::runtime::{self, ExitKind, Preview, Program};
+use crate::runtime::{self, ExitKind, Preview, PreviewLimits, Program};
 use crate::scenarios::{go_source, Params};
 
-/// Work units (goroutine polls and timer firings) a preview may spend: a few milliseconds,
-/// enough for every preset at its defaults but `many` (10^4 sleepers take about 3 units
-/// each); larger runs start with what is known, so a big run does not pay twice.
-pub const PREVIEW_BUDGET: usize = 12_000;
+/// What a preview may spend: a few milliseconds of work (goroutine polls and timer firings),
+/// enough for every preset at its defaults but `many`, and no more goroutines than a fully
+/// traced run has. Past that a run is known to be large: it starts with what is known, so a
+/// big run does not pay twice (in a freshly started engine, whose code is not optimised
+/// yet, 10^4 goroutines previewed cost about 100 ms before the run could start).
+pub const PREVIEW_BUDGET: PreviewLimits = PreviewLimits { units: 12_000, goroutines: FULL_TRACE_MAX_GOROUTINES };
 
 /// A compiled program with what its preview learned.
 pub struct Prepared {

@@ -57,7 +57,9 @@ pub use trace::{
     BlockReason, Counters, Cut, Event, EventKind, Exit, ExitKind, GState, Gid, Line, Sample, SpawnSite, Stream,
     Summary, TraceLevel,
 };
-pub use virtual_driver::{preview, run_virtual, run_virtual_with, Preview, Progress, RunReport, VirtualRun};
+pub use virtual_driver::{
+    preview, run_virtual, run_virtual_with, Preview, PreviewLimits, Progress, RunReport, VirtualRun,
+};
 pub use waitgroup::{WaitGroup, NEGATIVE_WAITGROUP_COUNTER};
 
 use scheduler::Core;

@@ -247,13 +247,35 @@ pub struct Preview {
     pub lines_if_completed: Option<u64>,
 }
 
-/// Previews `program` within `budget` units of work (goroutine polls and timer firings), so a
-/// large or endless program costs a bounded amount. Main's return does not end this run: the
-/// other goroutines go on until they end or block for good.
-pub fn preview(program: Program, budget: usize) -> Preview {
+/// How much a preview may do before it gives up on seeing the end.
+#[derive(Clone, Copy, Debug)]
+pub struct PreviewLimits {
+    /// Units of work: goroutine polls and timer firings.
+    pub units: usize,
+    /// Goroutines started: past them the run is known to be large, which is what the
+    /// preview needed to learn, and starting more would only delay the real run.
+    pub goroutines: u64,
+}
+
+/// Previews `program` within `limits`, so a large or endless program costs a bounded amount.
+/// Main's return does not end this run: the other goroutines go on until they end or block
+/// for good.
+pub fn preview(program: Program, limits: PreviewLimits) -> Preview {
+    /// Units between two looks at the goroutine count.
+    const CHUNK: usize = 64;
     let mut run = VirtualRun::new(program, TraceLevel::Counts);
     run.rt.core().borrow_mut().drain_after_main = true;
-    let finished = matches!(run.step(budget), Progress::Finished(_));
+    let mut spent = 0;
+    let finished = loop {
+        match run.step(CHUNK.min(limits.units - spent)) {
+            Progress::Finished(_) => break true,
+            Progress::Running { polls } => spent += polls.max(1),
+            Progress::Waiting { .. } => {}
+        }
+        if spent >= limits.units || run.rt.counters().started > limits.goroutines {
+            break false;
+        }
+    };
     let main_returned = run.rt.core().borrow().main_returned_at.map(Duration::from_nanos);
     let summary = run.rt.summary();
     let end = finished.then(|| run.rt.now());

@@ -24,6 +24,8 @@ use crate::url_state::Speed;
 /// The loader trunk writes for the engine's worker, relative to the page's `<base>`, so it
 /// works under a sub-path.
 const ENGINE_LOADER: &str = "engine_loader.js";
+/// Where `index.html`'s early start leaves the engine's worker (`window.goEngine`).
+const EARLY_WORKER: &str = "goEngine";
 
 /// What a run hears from the engine.
 #[derive(Clone, Debug, PartialEq)]
@@ -177,18 +179,34 @@ fn send(text: String) {
 }
 
 fn spawn_worker() -> Backend {
-    let options = WorkerOptions::new();
-    options.set_type(WorkerType::Module);
-    options.set_name("go-engine");
-    let worker = match Worker::new_with_options(ENGINE_LOADER, &options) {
-        Ok(worker) => worker,
-        Err(error) => {
-            let reason = error.as_string().unwrap_or_else(|| "Worker indisponible".to_owned());
-            // After the borrow: failing the runs calls back into the client.
-            wasm_bindgen_futures::spawn_local(async move { fail_all(&reason) });
-            return Backend::None;
+    let (worker, held) = match early_worker() {
+        Some((worker, held)) => (worker, held),
+        None => {
+            let options = WorkerOptions::new();
+            options.set_type(WorkerType::Module);
+            options.set_name("go-engine");
+            match Worker::new_with_options(ENGINE_LOADER, &options) {
+                Ok(worker) => (worker, js_sys::Array::new()),
+                Err(error) => {
+                    let reason = error.as_string().unwrap_or_else(|| "Worker indisponible".to_owned());
+                    // After the borrow: failing the runs calls back into the client.
+                    wasm_bindgen_futures::spawn_local(async move { fail_all(&reason) });
+                    return Backend::None;
+                }
+            }
         }
     };
+    if held.length() > 0 {
+        // After the borrow, and before any later message, which comes in a task of its own.
+        wasm_bindgen_futures::spawn_local(async move {
+            for item in held.iter() {
+                match item.as_string() {
+                    Some(text) => receive(&text),
+                    None => fail_all(&early_error(&item)),
+                }
+            }
+        });
+    }
     let on_message = Closure::<dyn FnMut(MessageEvent)>::new(|event: MessageEvent| {
         if let Some(text) = event.data().as_string() {
             receive(&text);
@@ -201,6 +219,32 @@ fn spawn_worker() -> Backend {
     worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
     Backend::Worker { worker, _on_message: on_message, _on_error: on_error }
+}
+
+/// The engine's worker that `index.html` started before the page's own wasm, for a link that
+/// runs a cell on open, with what it said until now: its messages, and an `{ error }` object
+/// if it failed to load.
+fn early_worker() -> Option<(Worker, js_sys::Array)> {
+    let window: JsValue = web_sys::window()?.into();
+    let key = JsValue::from_str(EARLY_WORKER);
+    let early = js_sys::Reflect::get(&window, &key).ok().filter(|early| early.is_object())?;
+    // Adopted once: a later connection (after a failure) starts a worker of its own.
+    let _ = js_sys::Reflect::delete_property(window.unchecked_ref::<js_sys::Object>(), &key);
+    let worker = js_sys::Reflect::get(&early, &JsValue::from_str("worker")).ok()?.dyn_into::<Worker>().ok()?;
+    let held = js_sys::Reflect::get(&early, &JsValue::from_str("held"))
+        .ok()
+        .and_then(|held| held.dyn_into::<js_sys::Array>().ok())
+        .unwrap_or_default();
+    Some((worker, held))
+}
+
+/// The message of an `{ error }` that the early worker's page script held.
+fn early_error(item: &JsValue) -> String {
+    js_sys::Reflect::get(item, &JsValue::from_str("error"))
+        .ok()
+        .and_then(|error| error.as_string())
+        .filter(|message| !message.is_empty())
+        .unwrap_or_else(|| "erreur inconnue".to_owned())
 }
 
 fn receive(text: &str) {

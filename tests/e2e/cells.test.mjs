@@ -125,8 +125,12 @@ test('a shared link restores its cell, scrolls to it, and edits replace the URL'
 
 test('run=1 runs on open; 20 rapid reruns leave only the last run’s lines', TIMEOUT, async () => {
   const tracked = await trackedPage(app.browser);
+  const workers = [];
+  tracked.page.on('worker', (worker) => workers.push(worker.url()));
   const page = await openCell(tracked, '?scenario=simple&pause_ms=50&main_wait_ms=200&speed=10&run=1', 'cellule-1');
   await page.waitForSelector('#cellule-1 .console .line');
+  // engine_early.js starts the engine before the page's wasm; the page adopts that worker.
+  assert.deepEqual(workers.map((url) => new URL(url).pathname), ['/engine_loader.js'], 'one engine, started early');
   for (let i = 0; i < 20; i++) await page.click('#cellule-1 button.run');
   await waitForEnd(page, 'cellule-1');
   const lines = await consoleLines(page, 'cellule-1');
@@ -139,6 +143,19 @@ test('run=1 runs on open; 20 rapid reruns leave only the last run’s lines', TI
   await waitForEnd(page, 'cellule-2');
   assert.equal((await consoleLines(page, 'cellule-1')).length, 7);
   assert.deepEqual(tracked.problems(), []);
+  await tracked.context.close();
+});
+
+test('an engine that cannot load ends the run with its reason, even when it started early', TIMEOUT, async () => {
+  const tracked = await trackedPage(app.browser);
+  await tracked.context.route('**/engine_bg.wasm', (route) => route.fulfill({ status: 503, body: 'down' }));
+  const page = await openCell(tracked, '?scenario=simple&speed=instant&run=1', 'cellule-1');
+  await page.waitForFunction(
+    () => document.querySelector('#cellule-1 .console')?.textContent.includes('Le moteur d’exécution s’est arrêté'),
+    null,
+    { timeout: 30_000 },
+  );
+  assert.equal(await page.locator('#cellule-1 button.run').isEnabled(), true, 'the reader can try again');
   await tracked.context.close();
 });
 
