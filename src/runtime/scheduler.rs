@@ -41,11 +41,29 @@ pub(crate) struct Slot {
 
 /// Timer heap entry, ordered by deadline then by registration order (FIFO at equal deadlines).
 /// `gid` 0 (no goroutine has it) marks a callback timer, whose callback is kept under `seq`.
+/// 16 bytes (one per sleeping goroutine): deadline, 32-bit seq (renumbered when it runs out)
+/// and gid packed in one integer, which the heap also compares in a few instructions.
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub(crate) struct TimerEntry {
-    pub deadline: u64,
-    pub seq: u64,
-    pub gid: Gid,
+pub(crate) struct TimerEntry(u128);
+
+const _: () = assert!(std::mem::size_of::<TimerEntry>() <= 16);
+
+impl TimerEntry {
+    fn new(deadline: u64, seq: u32, gid: Gid) -> TimerEntry {
+        TimerEntry((u128::from(deadline) << 64) | (u128::from(seq) << 32) | u128::from(gid))
+    }
+
+    pub fn deadline(self) -> u64 {
+        (self.0 >> 64) as u64
+    }
+
+    pub fn seq(self) -> u32 {
+        (self.0 >> 32) as u32
+    }
+
+    pub fn gid(self) -> Gid {
+        self.0 as u32
+    }
 }
 
 /// A timer that is not a goroutine sleep (`time.After`, `time.Tick`): called with its deadline
@@ -75,7 +93,7 @@ pub(crate) struct Core {
     pub run_queue: VecDeque<Gid>,
     pub mode: WakeMode,
     timers: BinaryHeap<Reverse<TimerEntry>>,
-    timer_seq: u64,
+    timer_seq: u32,
     /// The goroutine being polled, if any.
     pub current: Option<Gid>,
     pub exit: Option<Exit>,
@@ -94,7 +112,7 @@ pub(crate) struct Core {
     /// Wakers of goroutines made runnable, oldest first, until the browser driver takes them.
     pub pending_wakes: VecDeque<Waker>,
     /// Armed callback timers by `seq`.
-    callbacks: std::collections::HashMap<u64, TimerCallback>,
+    callbacks: std::collections::HashMap<u32, TimerCallback>,
     /// Callbacks due, taken by [`super::Runtime::fire_due_up_to`] to run outside the borrow.
     pub fired_callbacks: Vec<(TimerCallback, Duration)>,
     /// Text written without its final newline yet, per stream (stdout, stderr).
@@ -298,31 +316,51 @@ impl Core {
     pub fn sleep(&mut self, d: Duration) {
         let gid = self.current_gid();
         let deadline = self.now.saturating_add(nanos(d));
-        let seq = self.timer_seq;
-        self.timer_seq += 1;
-        if self.timers.peek().is_none_or(|Reverse(top)| deadline < top.deadline) {
+        let seq = self.next_seq();
+        if self.timers.peek().is_none_or(|Reverse(top)| deadline < top.deadline()) {
             self.deadline_changed = true;
         }
-        self.timers.push(Reverse(TimerEntry { deadline, seq, gid }));
+        self.timers.push(Reverse(TimerEntry::new(deadline, seq, gid)));
         self.slot(gid).timer_fired = false;
         self.set_state(gid, GState::Sleeping);
         self.event(gid, EventKind::SleepStart { until: Duration::from_nanos(deadline) });
     }
 
+    /// The next registration number. When 32 bits run out, the armed timers are numbered
+    /// again from 0 in their order, so equal deadlines still fire first-come first-served.
+    fn next_seq(&mut self) -> u32 {
+        if self.timer_seq == u32::MAX {
+            let sorted = std::mem::take(&mut self.timers).into_sorted_vec();
+            let mut callbacks = std::collections::HashMap::new();
+            // `into_sorted_vec` of `Reverse` entries: latest first.
+            for (seq, Reverse(entry)) in sorted.into_iter().rev().enumerate() {
+                let seq = u32::try_from(seq).unwrap_or(u32::MAX);
+                if entry.gid() == 0 {
+                    callbacks.extend(self.callbacks.remove(&entry.seq()).map(|callback| (seq, callback)));
+                }
+                self.timers.push(Reverse(TimerEntry::new(entry.deadline(), seq, entry.gid())));
+            }
+            self.callbacks = callbacks;
+            self.timer_seq = u32::try_from(self.timers.len()).unwrap_or(u32::MAX);
+        }
+        let seq = self.timer_seq;
+        self.timer_seq = self.timer_seq.saturating_add(1);
+        seq
+    }
+
     /// Arms a callback timer at `now + d`.
     pub fn add_callback_timer(&mut self, d: Duration, callback: TimerCallback) {
         let deadline = self.now.saturating_add(nanos(d));
-        let seq = self.timer_seq;
-        self.timer_seq += 1;
-        if self.timers.peek().is_none_or(|Reverse(top)| deadline < top.deadline) {
+        let seq = self.next_seq();
+        if self.timers.peek().is_none_or(|Reverse(top)| deadline < top.deadline()) {
             self.deadline_changed = true;
         }
-        self.timers.push(Reverse(TimerEntry { deadline, seq, gid: 0 }));
+        self.timers.push(Reverse(TimerEntry::new(deadline, seq, 0)));
         self.callbacks.insert(seq, callback);
     }
 
     pub fn next_deadline(&self) -> Option<u64> {
-        self.timers.peek().map(|Reverse(entry)| entry.deadline)
+        self.timers.peek().map(|Reverse(entry)| entry.deadline())
     }
 
     pub fn pending_timers(&self) -> usize {
@@ -336,25 +374,25 @@ impl Core {
         let mut fired = 0;
         while self.exit.is_none() && fired < limit {
             let Some(&Reverse(entry)) = self.timers.peek() else { break };
-            if entry.deadline > until {
+            if entry.deadline() > until {
                 break;
             }
             self.timers.pop();
-            if entry.deadline > self.now {
+            if entry.deadline() > self.now {
                 self.sample();
-                self.now = entry.deadline;
+                self.now = entry.deadline();
             }
-            if entry.gid == 0 {
+            if entry.gid() == 0 {
                 // A callback timer: stop here so it runs (outside the borrow) before later ones.
-                if let Some(callback) = self.callbacks.remove(&entry.seq) {
+                if let Some(callback) = self.callbacks.remove(&entry.seq()) {
                     self.fired_callbacks.push((callback, self.now()));
                 }
                 fired += 1;
                 break;
             }
-            self.slot(entry.gid).timer_fired = true;
-            self.event(entry.gid, EventKind::SleepEnd);
-            self.wake(entry.gid);
+            self.slot(entry.gid()).timer_fired = true;
+            self.event(entry.gid(), EventKind::SleepEnd);
+            self.wake(entry.gid());
             fired += 1;
         }
         if fired > 0 {

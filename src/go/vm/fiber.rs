@@ -234,36 +234,33 @@ impl Future for GoroutineFuture {
 
     fn poll(mut self: Pin<&mut Self>, _cx: &mut Context<'_>) -> Poll<()> {
         let slot = self.slot;
-        let mut local = store::Entry::Out;
-        store::with(|s| s.swap(slot, &mut local));
-        let store::Entry::In(fiber) = &mut local else { return Poll::Pending };
+        let Some(Some(chunk)) = store::with(|s| s.chunk(slot)) else { return Poll::Pending };
+        let Some(Ok(mut entry)) = chunk.get(slot as usize % store::CHUNK).map(RefCell::try_borrow_mut) else {
+            return Poll::Pending;
+        };
+        let store::Entry::In(fiber) = &mut *entry else { return Poll::Pending };
         if fiber.gid == 0 {
             fiber.gid = fiber.vm.rt.current().unwrap_or(0);
         }
         let result = fiber.run();
         if result.is_ready() {
             fiber.finish();
+            // Dropped in place, only its own slot borrowed.
+            *entry = store::Entry::Empty;
+            drop(entry);
             self.slot = u32::MAX;
-            store::with(|s| s.remove(slot, &mut store::Entry::Out));
-            // The fiber drops in place with `local`, at the end (`drop(local)` would copy it
-            // first).
-        } else {
-            store::with(|s| s.swap(slot, &mut local));
+            store::with(|s| s.release(slot));
         }
         result
     }
 }
 
 impl Drop for GoroutineFuture {
-    /// Dropped by the runtime when the goroutine ends or the run ends: free its slot. The
-    /// fiber is dropped once the store is released (its values may hold anything).
+    /// Dropped by the runtime when the goroutine ends or the run ends: free its slot.
     fn drop(&mut self) {
-        if self.slot == u32::MAX {
-            return; // finished: its slot is free already
+        if self.slot != u32::MAX {
+            store::remove(self.slot);
         }
-        let mut local = store::Entry::Out;
-        store::with(|s| s.remove(self.slot, &mut local));
-        // `local` drops here, in place, the store released.
     }
 }
 
@@ -288,7 +285,7 @@ pub(crate) fn main_future(vm: Rc<Vm>) -> GoroutineFuture {
     fiber.frames.push(main);
     fiber.gid = 1;
     vm.live.set(vm.live.get() + 1);
-    GoroutineFuture { slot: store::with(|s| s.insert(fiber)).flatten().unwrap_or(u32::MAX) }
+    GoroutineFuture { slot: store::with(|s| s.insert_with(|| fiber)).flatten().unwrap_or(u32::MAX) }
 }
 
 impl Fiber {
@@ -446,7 +443,7 @@ impl Fiber {
             .as_ref()
             .and_then(|extra| extra.entry_native.as_ref())
             .map_or(SpawnSite { func: fiber.cur.func, line }, |_| SpawnSite { func: NATIVE_ENTRY, line });
-        let slot = store::with(|s| s.insert(fiber)).flatten().unwrap_or(u32::MAX);
+        let slot = store::with(|s| s.insert_with(|| fiber)).flatten().unwrap_or(u32::MAX);
         // Its id is read at its first poll: no second visit to the store here.
         vm.rt.go_at(Box::pin(GoroutineFuture { slot }), site);
     }

@@ -182,11 +182,9 @@ impl Vm {
 
     /// Frames of a parked goroutine for the deadlock report.
     fn stack_lines(&self, gid: Gid) -> Vec<String> {
-        store::with(|fibers| match fibers.by_gid(self, gid) {
-            Some(fiber) => fiber.traceback_lines(&fiber.capture_trace(), false),
-            None => Vec::new(),
-        })
-        .unwrap_or_default()
+        store::with(|fibers| fibers.with_gid(self, gid, |fiber| fiber.traceback_lines(&fiber.capture_trace(), false)))
+            .flatten()
+            .unwrap_or_default()
     }
 }
 

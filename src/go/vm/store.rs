@@ -1,11 +1,11 @@
 //! Where the goroutines live: one slot per goroutine in chunks that never move, reused through a free
 //! list, one store per thread for every run on it. The runtime's future of a goroutine is only
 //! its slot number ([`super::fiber::GoroutineFuture`]), so a parked goroutine costs its
-//! [`Fiber`] and 4 bytes: no reference count, no borrow flag, no box around the fiber. The
+//! [`Fiber`], a borrow flag and 4 bytes: no reference count, no box around the fiber. The
 //! chunks are released whenever the store empties (at the end of a run).
 //!
-//! A poll moves the fiber out of its slot and back, so the store is never borrowed while Go
-//! code runs (which spawns, and may drop other goroutines' futures).
+//! A poll holds its chunk (a reference count) and borrows its own slot only, so the fiber runs
+//! in place (no 128-byte move out and back) while Go code spawns into, or frees, other slots.
 
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -25,22 +25,26 @@ pub(crate) fn with<R>(f: impl FnOnce(&mut Store) -> R) -> Option<R> {
     STORE.try_with(|store| store.try_borrow_mut().ok().map(|mut store| f(&mut store))).ok().flatten()
 }
 
-/// Slots per chunk: chunks never grow past it, so the store grows without moving fibers.
-const CHUNK: usize = 256;
+/// Slots per chunk: chunks never grow, so the store grows without moving fibers.
+pub(crate) const CHUNK: usize = 256;
+
+pub(crate) type Chunk = Rc<[RefCell<Entry>]>;
 
 pub(crate) enum Entry {
-    /// Unused; the next free slot (`u32::MAX`: none).
+    /// Unused; the next free slot (`u32::MAX`: none, or never used yet).
     Free(u32),
-    /// Its goroutine is being polled: the fiber is out.
-    Out,
+    /// Its fiber was dropped; the slot goes back to the free list next.
+    Empty,
     In(Fiber),
 }
 
 pub(crate) struct Store {
-    /// Each of capacity [`CHUNK`], filled in order.
-    chunks: Vec<Vec<Entry>>,
+    /// Each of [`CHUNK`] slots.
+    chunks: Vec<Chunk>,
     /// First free slot (`u32::MAX`: none).
     free: u32,
+    /// Slots below it have been used; the next fresh one.
+    next: u32,
     /// Slots in use.
     used: usize,
     /// Goroutine id → slot for one run (the address of its [`Vm`]), made on demand for the
@@ -49,91 +53,74 @@ pub(crate) struct Store {
 }
 
 impl Store {
-    const EMPTY: Store = Store { chunks: Vec::new(), free: u32::MAX, used: 0, by_gid: None };
+    const EMPTY: Store = Store { chunks: Vec::new(), free: u32::MAX, next: 0, used: 0, by_gid: None };
+}
+
+#[cold]
+fn new_chunk() -> Chunk {
+    (0..CHUNK).map(|_| RefCell::new(Entry::Free(u32::MAX))).collect()
 }
 
 impl Store {
-    fn entry(&mut self, slot: u32) -> Option<&mut Entry> {
-        let slot = slot as usize;
-        self.chunks.get_mut(slot / CHUNK)?.get_mut(slot % CHUNK)
+    /// The chunk holding `slot`, for a poll or a drop to borrow the slot outside the store.
+    #[inline]
+    pub fn chunk(&self, slot: u32) -> Option<Chunk> {
+        self.chunks.get(slot as usize / CHUNK).cloned()
     }
 
-    /// Stores a new goroutine; its slot, or `None` past `u32::MAX` slots. A freed slot is
-    /// reused first; else the last chunk grows (within its capacity: it never moves), so a
-    /// chunk's memory is touched only as goroutines arrive.
-    pub fn insert(&mut self, fiber: Fiber) -> Option<u32> {
-        self.insert_with(|| fiber)
-    }
-
-    /// [`Store::insert`] of the fiber `make` builds, straight into its slot (a fiber moved
-    /// through arguments and temporaries is copied at each step).
+    /// Stores the fiber `make` builds, straight into its slot (a fiber moved through
+    /// arguments and temporaries is copied at each step); its slot, or `None` past
+    /// `u32::MAX` slots. A freed slot is reused first.
     #[inline]
     pub fn insert_with(&mut self, make: impl FnOnce() -> Fiber) -> Option<u32> {
         self.by_gid = None;
-        if self.free != u32::MAX {
-            let slot = self.free;
-            let entry = self.entry(slot)?;
-            let Entry::Free(next) = *entry else { return None };
-            *entry = Entry::In(make());
-            self.free = next;
-            self.used += 1;
-            return Some(slot);
+        let reuse = self.free != u32::MAX;
+        let slot = if reuse { self.free } else { self.next };
+        let index = slot as usize / CHUNK;
+        if index == self.chunks.len() {
+            self.chunks.push(new_chunk());
         }
-        if self.chunks.last().is_none_or(|c| c.len() == CHUNK) {
-            self.chunks.push(Vec::with_capacity(CHUNK));
+        let mut entry = self.chunks.get(index)?.get(slot as usize % CHUNK)?.try_borrow_mut().ok()?;
+        match (&*entry, reuse) {
+            (Entry::Free(next), true) => self.free = *next,
+            (Entry::Free(_), false) => self.next = slot.checked_add(1)?,
+            _ => return None,
         }
-        let full = self.chunks.len().saturating_sub(1) * CHUNK;
-        let chunk = self.chunks.last_mut()?;
-        let slot = u32::try_from(full + chunk.len()).ok()?;
-        super::exec::push_value!(chunk, Entry::In(make()));
+        *entry = Entry::In(make());
         self.used += 1;
         Some(slot)
     }
 
-    /// Takes the fiber out for a poll (`local` is `Out`, and becomes `In` if the fiber was
-    /// in), or puts it back (`local` is `In`, the slot `Out`). A swap: no copy through a
-    /// temporary.
-    #[inline]
-    pub fn swap(&mut self, slot: u32, local: &mut Entry) {
-        if let Some(entry) = self.entry(slot) {
-            if matches!((&*entry, &*local), (Entry::In(_), Entry::Out) | (Entry::Out, Entry::In(_))) {
-                std::mem::swap(entry, local);
-            }
-        }
-    }
-
-    /// Frees a slot; its fiber, if it was in, goes to `out` (to drop once the store is
-    /// released).
-    pub fn remove(&mut self, slot: u32, out: &mut Entry) {
+    /// Puts an emptied slot back on the free list (a slot in any other state is left alone).
+    pub fn release(&mut self, slot: u32) {
         let free = self.free;
-        let Some(entry) = self.entry(slot) else { return };
-        if matches!(entry, Entry::Free(_)) {
+        let Some(chunk) = self.chunks.get(slot as usize / CHUNK) else { return };
+        let Some(Ok(mut entry)) = chunk.get(slot as usize % CHUNK).map(RefCell::try_borrow_mut) else { return };
+        if !matches!(*entry, Entry::Empty) {
             return;
         }
-        if matches!(entry, Entry::In(_)) {
-            std::mem::swap(entry, out);
-        }
-        // `Out` owns nothing: overwritten without a copy out.
         *entry = Entry::Free(free);
+        drop(entry);
         self.free = slot;
         self.used = self.used.saturating_sub(1);
         self.by_gid = None;
         if self.used == 0 {
-            self.chunks = Vec::new();
-            self.free = u32::MAX;
+            *self = Store::EMPTY;
         }
     }
 
-    /// The goroutine `gid` of the run of `vm`, if it is stored and not being polled.
-    pub fn by_gid(&mut self, vm: &Vm, gid: Gid) -> Option<&Fiber> {
+    /// `f` of the goroutine `gid` of the run of `vm`, if it is stored and not being polled.
+    pub fn with_gid<R>(&mut self, vm: &Vm, gid: Gid, f: impl FnOnce(&Fiber) -> R) -> Option<R> {
         let run = vm as *const Vm as usize;
         if self.by_gid.as_ref().is_none_or(|(r, _)| *r != run) {
             let mut map = HashMap::new();
             for (c, chunk) in self.chunks.iter().enumerate() {
-                for (i, entry) in chunk.iter().enumerate() {
-                    if let Entry::In(fiber) = entry {
-                        if std::ptr::eq(Rc::as_ptr(&fiber.vm), vm) {
-                            map.insert(fiber.gid, (c * CHUNK + i) as u32);
+                for (i, cell) in chunk.iter().enumerate() {
+                    if let Ok(entry) = cell.try_borrow() {
+                        if let Entry::In(fiber) = &*entry {
+                            if std::ptr::eq(Rc::as_ptr(&fiber.vm), vm) {
+                                map.insert(fiber.gid, (c * CHUNK + i) as u32);
+                            }
                         }
                     }
                 }
@@ -141,9 +128,22 @@ impl Store {
             self.by_gid = Some((run, map));
         }
         let slot = *self.by_gid.as_ref()?.1.get(&gid)?;
-        match self.entry(slot)? {
-            Entry::In(fiber) => Some(fiber),
+        let entry = self.chunks.get(slot as usize / CHUNK)?.get(slot as usize % CHUNK)?.try_borrow().ok()?;
+        match &*entry {
+            Entry::In(fiber) => Some(f(fiber)),
             _ => None,
         }
     }
+}
+
+/// Drops the fiber of `slot` in place (the store released, its values may hold anything), then
+/// frees the slot. A slot being polled is left alone.
+pub(crate) fn remove(slot: u32) {
+    let Some(Some(chunk)) = with(|s| s.chunk(slot)) else { return };
+    let Some(Ok(mut entry)) = chunk.get(slot as usize % CHUNK).map(RefCell::try_borrow_mut) else { return };
+    if matches!(*entry, Entry::In(_)) {
+        *entry = Entry::Empty;
+    }
+    drop(entry);
+    with(|s| s.release(slot));
 }
