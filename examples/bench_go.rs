@@ -8,7 +8,7 @@
 //! - compile: parse + check + compile of the lesson's two programs.
 //!
 //! ```text
-//! cargo run --release --example bench_go [-- N]
+//! cargo run --profile engine --example bench_go [-- N]
 //! ```
 //! Go comes from `$GO_ORACLE` or `.venv-go/bin/go` (scripts/test.sh installs it); a missing
 //! tool is reported and skipped.

@@ -4,8 +4,8 @@
 //!
 //! ```text
 //! cargo build --release --example bench_sleepers
-//! valgrind --tool=cachegrind --cache-sim=no target/release/examples/bench_sleepers interp 100000
-//! valgrind --tool=cachegrind --cache-sim=no target/release/examples/bench_sleepers compiled 100000
+//! valgrind --tool=cachegrind --cache-sim=no target/engine/examples/bench_sleepers interp 100000
+//! valgrind --tool=cachegrind --cache-sim=no target/engine/examples/bench_sleepers compiled 100000
 //! ```
 
 use std::time::Instant;

@@ -3,7 +3,7 @@
 //! goroutines in virtual time, as the page would run them.
 //!
 //! ```sh
-//! CHROMEDRIVER=/usr/bin/chromedriver cargo test --release --target wasm32-unknown-unknown \
+//! CHROMEDRIVER=/usr/bin/chromedriver cargo test --profile engine --target wasm32-unknown-unknown \
 //!     --test bench_wasm_go -- --nocapture
 //! ```
 #![cfg(target_arch = "wasm32")]

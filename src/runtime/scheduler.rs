@@ -580,3 +580,28 @@ impl Core {
         garbage
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Past 2^32 registrations the armed timers are numbered again: equal deadlines still fire
+    /// in registration order and each callback stays with its timer.
+    #[test]
+    fn running_out_of_timer_numbers_keeps_the_order() {
+        let mut core = Core::new(TraceLevel::Counts, Rc::new(|| 0.0), WakeMode::RunQueue);
+        let tagged = |tag: u64| -> TimerCallback { Box::new(move |_| Some(Duration::from_nanos(tag))) };
+        core.add_callback_timer(Duration::from_nanos(10), tagged(1));
+        core.add_callback_timer(Duration::from_nanos(5), tagged(2));
+        core.timer_seq = u32::MAX;
+        core.add_callback_timer(Duration::from_nanos(10), tagged(3));
+        assert_eq!(core.timer_seq, 3, "renumbered from 0, the new timer last");
+        let mut order = Vec::new();
+        while let Some(Reverse(entry)) = core.timers.pop() {
+            let mut callback = core.callbacks.remove(&entry.seq()).expect("each timer keeps its callback");
+            order.push((entry.deadline(), callback(Duration::ZERO)));
+        }
+        let tag = |n| Some(Duration::from_nanos(n));
+        assert_eq!(order, [(5, tag(2)), (10, tag(1)), (10, tag(3))]);
+    }
+}
