@@ -14,7 +14,6 @@ const KNOWN_FAILURES: &[(&str, &str)] = &[
     ("probe_range_func_iter", "range over a function (iterators) is not implemented"),
     ("probe2_once_init", "sync.OnceValue is not implemented"),
     ("probe2_compile_goroutine_misc", "gc prints func types with their parameter names (func(i int))"),
-    ("probe2_fmt_struct_mutex", "fmt does not show the internal fields of sync types"),
 ];
 
 struct Golden {

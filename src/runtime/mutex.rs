@@ -35,6 +35,18 @@ impl Mutex {
         self.inner.borrow().locked
     }
 
+    /// Go's copy by value: a new mutex, locked if this one is (its waiters stay here).
+    pub fn copy_value(&self) -> Mutex {
+        let copy = Mutex::new(self.rt.clone());
+        copy.inner.borrow_mut().locked = self.is_locked();
+        copy
+    }
+
+    /// Goroutines parked in `lock` (what `fmt` shows in Go's state word).
+    pub fn waiters(&self) -> usize {
+        self.inner.borrow().waiters.len()
+    }
+
     /// `mu.Lock()`.
     pub async fn lock(&self) {
         let mut parked = false;

@@ -175,6 +175,8 @@ impl PkgTypes {
         let rw_mutex = native_struct(types, "sync", "RWMutex", NativeKind::RWMutex);
         let once = native_struct(types, "sync", "Once", NativeKind::Once);
         let builder = native_struct(types, "strings", "Builder", NativeKind::Builder);
+        // `fmt` prints a Builder's `addr *Builder` field with this type.
+        types.intern(TypeKind::Pointer(builder));
         let duration = named(types, "time", "Duration", pre::INT64);
         let time = named(types, "time", "Time", pre::INT64);
         let time_chan = types.intern(TypeKind::Chan { dir: ChanDir::Recv, elem: time });
