@@ -11,7 +11,6 @@ use goroutines_notebook::go;
 /// Programs the interpreter does not pass yet, with the reason. The test fails if one of
 /// them starts passing, so the list only shrinks.
 const KNOWN_FAILURES: &[(&str, &str)] = &[
-    ("probe_range_func_iter", "range over a function (iterators) is not implemented"),
     ("probe2_once_init", "sync.OnceValue is not implemented"),
     ("probe2_compile_goroutine_misc", "gc prints func types with their parameter names (func(i int))"),
 ];

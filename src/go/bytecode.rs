@@ -657,6 +657,11 @@ pub enum Native {
     /// `Error()` of the run-time errors the VM raises (`runtime error: index out of range
     /// [5] with length 3`), which `recover` returns as `error` values.
     RuntimeErrorError,
+    /// `(state int) → ()`: on entry to a range-over-func loop body, panics unless the loop
+    /// is still running (Go's `runtime.panicrangestate`).
+    RangeFuncCheck,
+    /// `(state int) → ()`: after the iterator returned, panics if it swallowed a body panic.
+    RangeFuncExit,
 }
 
 /// A `select` statement's shape: its cases in source order and whether it has a `default`.

@@ -261,7 +261,7 @@ impl<'a> Compiler<'a> {
         let name = format!("{}.func{}", parent.proto.name, parent.closures);
         let line = self.line_of(span);
         let id = self.reserve_func(name.clone(), line);
-        let escaping = escape::escaping(body);
+        let escaping = escape::escaping(body, &self.rangefuncs);
         self.fbs.push(FuncBuilder::new(name, line, escaping));
         self.declare_params(None, sig);
         self.function_body(body);

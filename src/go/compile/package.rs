@@ -348,7 +348,7 @@ impl<'a> Compiler<'a> {
         span: Span,
     ) {
         let line = self.line_of(span);
-        let escaping = escape::escaping(body);
+        let escaping = escape::escaping(body, &self.rangefuncs);
         self.fbs.push(FuncBuilder::new(name, line, escaping));
         self.declare_params(recv, sig);
         self.function_body(body);
