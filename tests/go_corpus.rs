@@ -10,10 +10,8 @@ use goroutines_notebook::go;
 
 /// Programs the interpreter does not pass yet, with the reason. The test fails if one of
 /// them starts passing, so the list only shrinks.
-const KNOWN_FAILURES: &[(&str, &str)] = &[
-    ("probe2_once_init", "sync.OnceValue is not implemented"),
-    ("probe2_compile_goroutine_misc", "gc prints func types with their parameter names (func(i int))"),
-];
+const KNOWN_FAILURES: &[(&str, &str)] =
+    &[("probe2_compile_goroutine_misc", "gc prints func types with their parameter names (func(i int))")];
 
 struct Golden {
     status: i32,

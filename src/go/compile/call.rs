@@ -46,6 +46,10 @@ impl<'a> Compiler<'a> {
                         import.used = true;
                         let pkg = import.pkg;
                         let fname = format!("{pkg_name}.{}", sel.name);
+                        let once = ["OnceFunc", "OnceValue", "OnceValues"].into_iter().find(|n| *n == sel.name);
+                        if let (super::universe::Pkg::Sync, Some(name)) = (pkg, once) {
+                            return self.once_call(pkg_name, name, args, span);
+                        }
                         return match super::universe::member(&mut self.types, &self.pkg_types, &self.wk, pkg, &sel.name)
                         {
                             Some(Member::Func { native, sig }) => {

@@ -20,6 +20,7 @@ mod exprtext;
 mod flow;
 mod func;
 mod literal;
+mod once;
 mod operators;
 mod package;
 mod peephole;
@@ -168,6 +169,8 @@ pub(crate) struct Compiler<'a> {
     pub rangefuncs_found: HashSet<u32>,
     /// (`next` variable of a loop, with values) for each kind of `return` its body holds.
     pub rf_returns: HashSet<(String, bool)>,
+    /// `sync.OnceValue` and its kin, compiled once per result types.
+    pub once_instances: once::OnceInstances,
 }
 
 impl<'a> Compiler<'a> {
@@ -203,6 +206,7 @@ impl<'a> Compiler<'a> {
             rangefuncs: HashSet::new(),
             rangefuncs_found: HashSet::new(),
             rf_returns: HashSet::new(),
+            once_instances: HashMap::new(),
         };
         compiler.invalid = compiler.types.push(super::types::TypeKind::Tuple(Vec::new()));
         compiler.native_methods = universe::native_methods(&mut compiler.types, &compiler.pkg_types, &compiler.wk);
