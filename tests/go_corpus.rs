@@ -10,8 +10,7 @@ use goroutines_notebook::go;
 
 /// Programs the interpreter does not pass yet, with the reason. The test fails if one of
 /// them starts passing, so the list only shrinks.
-const KNOWN_FAILURES: &[(&str, &str)] =
-    &[("probe2_compile_goroutine_misc", "gc prints func types with their parameter names (func(i int))")];
+const KNOWN_FAILURES: &[(&str, &str)] = &[];
 
 struct Golden {
     status: i32,

@@ -27,6 +27,7 @@ mod peephole;
 mod promoted;
 mod range;
 mod rangefunc;
+mod shown;
 mod stmt;
 mod switch;
 mod typeck;
@@ -171,6 +172,12 @@ pub(crate) struct Compiler<'a> {
     pub rf_returns: HashSet<(String, bool)>,
     /// `sync.OnceValue` and its kin, compiled once per result types.
     pub once_instances: once::OnceInstances,
+    /// Func types written with parameter names, as messages print them.
+    pub shown: HashMap<shown::ShownKey, String>,
+    /// The parameters of the function whose arguments come next, and the argument being
+    /// converted with its parameter's type as shown (see [`shown`]).
+    pub param_shown: Vec<Option<String>>,
+    pub target_shown: Option<(Span, String)>,
 }
 
 impl<'a> Compiler<'a> {
@@ -207,6 +214,9 @@ impl<'a> Compiler<'a> {
             rangefuncs_found: HashSet::new(),
             rf_returns: HashSet::new(),
             once_instances: HashMap::new(),
+            shown: HashMap::new(),
+            param_shown: Vec::new(),
+            target_shown: None,
         };
         compiler.invalid = compiler.types.push(super::types::TypeKind::Tuple(Vec::new()));
         compiler.native_methods = universe::native_methods(&mut compiler.types, &compiler.pkg_types, &compiler.wk);

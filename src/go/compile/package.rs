@@ -275,6 +275,7 @@ impl<'a> Compiler<'a> {
             self.unsupported(fd.name.span, "les fonctions init");
             return None;
         }
+        self.record_shown_func(id, &fd.sig, ty);
         self.declare_global(&fd.name.name, fd.name.span, Entity::Func { id, ty });
         Some(id)
     }
@@ -317,6 +318,7 @@ impl<'a> Compiler<'a> {
         let line = self.line_of(fd.span);
         let proto_name = if ptr { format!("main.(*{base_name}).{name}") } else { format!("main.{base_name}.{name}") };
         let id = self.reserve_func(proto_name, line);
+        self.record_shown_func(id, &fd.sig, sig);
         self.methods.entry(base).or_default().push((name.clone(), MethodDecl { func: id, ptr, sig }));
         Some(id)
     }
@@ -365,6 +367,11 @@ impl<'a> Compiler<'a> {
         }
         for p in &sig.params {
             let Some(mut ty) = self.resolve_type(&p.ty) else { continue };
+            if let (Some(name), crate::go::ast::TypeExprKind::Func(ft)) = (&p.name, &p.ty.kind) {
+                if let Some(shown) = self.shown_func_type(ft, ty) {
+                    self.shown.insert(super::shown::ShownKey::Param(name.span), shown);
+                }
+            }
             if p.variadic {
                 ty = self.slice_of(ty);
             }

@@ -183,7 +183,7 @@ impl<'a> Compiler<'a> {
     }
 
     pub(super) fn value_word(&self, op: &Operand) -> String {
-        format!("value of type {}", self.name(op.ty))
+        format!("value of type {}", self.shown_type(op))
     }
 
     pub(super) fn local_decl(&mut self, gen: &GenDecl) {
