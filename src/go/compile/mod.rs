@@ -26,6 +26,7 @@ mod package;
 mod peephole;
 mod promoted;
 mod range;
+mod rangedefer;
 mod rangefunc;
 mod shown;
 mod stmt;

@@ -39,6 +39,8 @@ pub struct RangeFunc {
     label: Option<String>,
     /// Branches to labels outside the loop: (label, is `break`), coded `NEXT_FIRST_EXIT + i`.
     exits: Vec<(Ident, bool)>,
+    /// The list of the body's deferred calls (see `rangedefer.rs`), if it defers any.
+    defers: Option<String>,
 }
 
 fn ident(name: &str, span: Span) -> Expr {
@@ -88,7 +90,17 @@ impl<'a> Compiler<'a> {
             let slot = fb.locals[index].slot;
             fb.emit(Op::StoreNewRef(slot));
         }
-        let ctx = RangeFunc { state, next, rets, results, named_results, label, exits: Vec::new() };
+        // Deferred calls of the body go to the list of the loop holding this one, if any.
+        let defers = match outer.as_ref().and_then(|o| o.defers.clone()) {
+            Some(list) => Some(list),
+            None if super::rangedefer::has_defer(&r.body.stmts) => {
+                let list = format!("{tag}.defers");
+                self.rf_defer_list(&list, span);
+                Some(list)
+            }
+            None => None,
+        };
+        let ctx = RangeFunc { state, next, rets, results, named_results, label, exits: Vec::new(), defers };
 
         self.emit(Op::Load(f));
         let Some(ctx) = self.range_body(r, &yield_sig, yield_ty, ctx) else { return };
@@ -284,6 +296,14 @@ impl<'a> Compiler<'a> {
         }
         self.rf_returns.insert((ctx.next.clone(), true));
         self.rf_stop(&ctx, NEXT_RETURN_VALUES, span);
+    }
+
+    /// `defer` in a loop body.
+    pub(super) fn rf_defer_stmt(&mut self, e: &Expr, span: Span) {
+        match self.fb().rangefunc.as_ref().and_then(|c| c.defers.clone()) {
+            Some(list) => self.rf_defer(e, &list, span),
+            None => self.error(span, "internal error: defer list of a range-over-func loop"),
+        }
     }
 
     /// `break`/`continue` with no target inside the body closure: `None` if this is not a

@@ -92,9 +92,7 @@ impl<'a> Compiler<'a> {
             }
             StmtKind::Send { chan, value } => self.send(chan, value),
             StmtKind::Go(e) => self.go_defer(e, true),
-            StmtKind::Defer(_) if self.fb().rangefunc.is_some() => {
-                self.unsupported(s.span, "defer dans le corps d'un range sur une fonction")
-            }
+            StmtKind::Defer(e) if self.fb().rangefunc.is_some() => self.rf_defer_stmt(e, s.span),
             StmtKind::Defer(e) => self.go_defer(e, false),
             StmtKind::Return(es) if self.fb().rangefunc.is_some() => self.rf_return(es, s.span),
             StmtKind::Return(es) => self.return_stmt(es, s.span),
