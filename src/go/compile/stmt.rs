@@ -516,6 +516,15 @@ impl<'a> Compiler<'a> {
                 None => self.declare_and_store(name, ty),
             }
         }
+        // `f := func(i int) {}`: f's type reads with the literal's names.
+        if lhs.len() == rhs.len() {
+            for (name, value) in lhs.iter().zip(rhs) {
+                let shown = self.shown.get(&super::shown::ShownKey::Expr(value.span)).cloned();
+                if let Some(shown) = shown {
+                    self.shown.entry(super::shown::ShownKey::Param(name.span)).or_insert(shown);
+                }
+            }
+        }
     }
 }
 
