@@ -530,6 +530,7 @@ impl<'a> Compiler<'a> {
                 Operand { mode: Mode::Value { var: true, fresh: false }, ty, span }
             }
             Some(Resolved::Global(index, ty, boxed)) => {
+                self.show_as(span, super::shown::ShownKey::Global(index));
                 self.emit(Op::LoadGlobal(index));
                 if boxed {
                     self.emit(Op::Deref);

@@ -553,7 +553,11 @@ impl<'a> Compiler<'a> {
             };
             let types =
                 types.unwrap_or_else(|| vec![declared.unwrap_or(crate::go::types::predeclared::INT); names.len()]);
-            for (name, ty) in names.iter().zip(types).rev() {
+            let shown = self.shown_var_decl(names, ty.as_ref().zip(declared), values);
+            for ((name, ty), shown) in names.iter().zip(types).zip(shown).rev() {
+                if let Some(shown) = shown {
+                    self.shown.insert(super::shown::ShownKey::Global(self.global_count), shown);
+                }
                 let ty = super::consts::default_type(&self.types, ty);
                 let index = self.global_count;
                 self.global_count += 1;

@@ -5,7 +5,7 @@
 use super::expr::{Mode, Operand};
 use super::func::VarLoc;
 use super::Compiler;
-use crate::go::ast::{FuncType, Span, TypeExprKind};
+use crate::go::ast::{Expr, FuncType, Ident, Span, TypeExpr, TypeExprKind};
 use crate::go::bytecode::FuncId;
 use crate::go::types::{TypeId, TypeKind};
 
@@ -20,6 +20,8 @@ pub enum ShownKey {
     Param(Span),
     /// Parameter `i` of a package-level function or method.
     FuncParam(FuncId, usize),
+    /// A package variable, by its global slot.
+    Global(u32),
 }
 
 impl<'a> Compiler<'a> {
@@ -93,6 +95,24 @@ impl<'a> Compiler<'a> {
             Some((span, shown)) if *span == op.span => shown.clone(),
             _ => self.name(ty),
         }
+    }
+
+    /// How the variables of `var names T = values` read: from `T` if written with names,
+    /// else from each value (a func literal, a function).
+    pub(super) fn shown_var_decl(
+        &self,
+        names: &[Ident],
+        ty: Option<(&TypeExpr, TypeId)>,
+        values: &[Expr],
+    ) -> Vec<Option<String>> {
+        if let Some((TypeExpr { kind: TypeExprKind::Func(ft), .. }, t)) = ty {
+            let shown = self.shown_func_type(ft, t);
+            return names.iter().map(|_| shown.clone()).collect();
+        }
+        if values.len() != names.len() || ty.is_some() {
+            return names.iter().map(|_| None).collect();
+        }
+        values.iter().map(|v| self.shown.get(&ShownKey::Expr(v.span)).cloned()).collect()
     }
 
     /// Records how the type of the expression at `span` reads, taken from `key`.

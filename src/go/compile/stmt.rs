@@ -293,14 +293,26 @@ impl<'a> Compiler<'a> {
             },
             None => None,
         };
+        // Recorded once the values are compiled (a func literal records its own).
+        let shown_after = |c: &mut Self| {
+            let shown = c.shown_var_decl(names, ty.zip(declared), values);
+            for (name, shown) in names.iter().zip(shown) {
+                if let Some(shown) = shown {
+                    c.shown.insert(super::shown::ShownKey::Param(name.span), shown);
+                }
+            }
+        };
         let types = if values.is_empty() {
+            shown_after(self);
             let Some(t) = declared else { return };
             for _ in names {
                 self.emit(Op::Zero(t));
             }
             vec![t; names.len()]
         } else {
-            match self.rhs_values(values, names.len(), declared, "variable declaration", span) {
+            let types = self.rhs_values(values, names.len(), declared, "variable declaration", span);
+            shown_after(self);
+            match types {
                 Some(ts) => ts,
                 None => {
                     // Declared anyway (unused ones still reported), so later uses do not
