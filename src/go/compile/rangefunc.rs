@@ -76,7 +76,7 @@ impl<'a> Compiler<'a> {
         };
         let fb = self.fb();
         fb.ranges += 1;
-        let tag = format!("#rf{}.{}", fb.ranges, fb.locals.len());
+        let tag = format!("#rf{}.{}", fb.ranges, span.start);
         let state = format!("{tag}.state");
         let next = format!("{tag}.next");
         let rets: Vec<String> = (0..results.len()).map(|i| format!("{tag}.r{i}")).collect();
