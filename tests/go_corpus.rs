@@ -10,13 +10,7 @@ use goroutines_notebook::go;
 
 /// Programs the interpreter does not pass yet, with the reason. The test fails if one of
 /// them starts passing, so the list only shrinks.
-const KNOWN_FAILURES: &[(&str, &str)] = &[
-    ("probe_panic_custom_err", "%T of a recovered bounds error is runtime.errorString, not runtime.boundsError"),
-    ("probe_range_func_iter", "range over a function (iterators) is not implemented"),
-    ("probe2_once_init", "sync.OnceValue is not implemented"),
-    ("probe2_compile_goroutine_misc", "gc prints func types with their parameter names (func(i int))"),
-    ("probe2_fmt_struct_mutex", "fmt does not show the internal fields of sync types"),
-];
+const KNOWN_FAILURES: &[(&str, &str)] = &[];
 
 struct Golden {
     status: i32,

@@ -657,6 +657,11 @@ pub enum Native {
     /// `Error()` of the run-time errors the VM raises (`runtime error: index out of range
     /// [5] with length 3`), which `recover` returns as `error` values.
     RuntimeErrorError,
+    /// `(state int) → ()`: on entry to a range-over-func loop body, panics unless the loop
+    /// is still running (Go's `runtime.panicrangestate`).
+    RangeFuncCheck,
+    /// `(state int) → ()`: after the iterator returned, panics if it swallowed a body panic.
+    RangeFuncExit,
 }
 
 /// A `select` statement's shape: its cases in source order and whether it has a `default`.
@@ -757,6 +762,12 @@ pub struct WellKnown {
     /// `runtime.Error` values raised by the VM: a named string type (`runtime.errorString`)
     /// whose `Error` is [`Native::RuntimeErrorError`].
     pub runtime_error: TypeId,
+    /// `runtime.plainError` (`close of closed channel`: no `runtime error: ` prefix) and
+    /// `runtime.boundsError` (index and slice bounds): the same layout and `Error`.
+    pub plain_error: TypeId,
+    pub bounds_error: TypeId,
+    /// `*runtime.TypeAssertionError` (a failed `x.(T)`): the message is its payload.
+    pub assert_error_ptr: TypeId,
     /// `*runtime.PanicNilError`, what `panic(nil)` raises since Go 1.21: its payload is the
     /// message, which the same `Error` native returns.
     pub panic_nil_ptr: TypeId,

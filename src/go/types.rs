@@ -263,6 +263,11 @@ impl TypeTable {
         id
     }
 
+    /// The id of an unnamed type if it was interned.
+    pub fn lookup(&self, kind: &TypeKind) -> Option<TypeId> {
+        self.interned.get(kind).copied()
+    }
+
     /// A new, distinct type (named types: each declaration is its own type).
     pub fn push(&mut self, kind: TypeKind) -> TypeId {
         let id = self.types.len() as TypeId;

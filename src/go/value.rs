@@ -190,11 +190,12 @@ impl Native {
     pub fn copy_value(&self) -> Native {
         match self {
             Native::WaitGroup(wg) => Native::WaitGroup(wg.as_ref().map(|wg| wg.copy_value())),
-            // A copied locked mutex is a new, locked-looking mutex in Go; we start it unlocked
-            // (`go vet` flags such copies anyway).
-            Native::Mutex(_) => Native::Mutex(None),
-            // Like a copied Mutex, a copied RWMutex starts unlocked.
-            Native::RWMutex(_) => Native::RWMutex(Rc::default()),
+            // A copied locked mutex is locked too (`go vet` flags such copies anyway).
+            Native::Mutex(m) => Native::Mutex(m.as_ref().map(|m| m.copy_value())),
+            Native::RWMutex(rw) => {
+                let lock = rw.try_borrow().ok().and_then(|rw| rw.lock.as_ref().map(|l| l.copy_value()));
+                Native::RWMutex(Rc::new(RefCell::new(RwState { lock, ..RwState::default() })))
+            }
             Native::Once { done } => Native::Once { done: *done },
             Native::Builder(bytes) => Native::Builder(bytes.clone()),
         }

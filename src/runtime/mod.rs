@@ -49,7 +49,7 @@ use std::time::Duration;
 pub use chan::Chan;
 pub use control::RunControl;
 pub use mutex::Mutex;
-pub use rwmutex::RwMutex;
+pub use rwmutex::{RwMutex, RwSnapshot};
 pub use scheduler::{SiteNamer, StackHook, TimerCallback, WakeMode};
 pub use select::{Case, Selected};
 pub use time::{Forever, Sleep, Yield, MICROSECOND, MILLISECOND, NANOSECOND, SECOND};

@@ -17,6 +17,9 @@ struct Inner {
     /// The waiter that received the mutex from `unlock` and has not resumed yet.
     handed_to: Option<Gid>,
     waiters: VecDeque<Gid>,
+    /// Waiters of the mutex this one was copied from: Go's copy keeps them in its state
+    /// word, which `fmt` shows; nobody waits here for them.
+    copied_waiters: usize,
 }
 
 /// A mutex. Clones share the same lock (like `&mu`).
@@ -28,11 +31,36 @@ pub struct Mutex {
 
 impl Mutex {
     pub(crate) fn new(rt: Runtime) -> Self {
-        Mutex { rt, inner: Rc::new(RefCell::new(Inner { locked: false, handed_to: None, waiters: VecDeque::new() })) }
+        Mutex {
+            rt,
+            inner: Rc::new(RefCell::new(Inner {
+                locked: false,
+                handed_to: None,
+                waiters: VecDeque::new(),
+                copied_waiters: 0,
+            })),
+        }
     }
 
     pub fn is_locked(&self) -> bool {
         self.inner.borrow().locked
+    }
+
+    /// Go's copy by value: a new mutex, locked if this one is (its waiters stay here).
+    pub fn copy_value(&self) -> Mutex {
+        let copy = Mutex::new(self.rt.clone());
+        {
+            let (from, mut to) = (self.inner.borrow(), copy.inner.borrow_mut());
+            to.locked = from.locked;
+            to.copied_waiters = from.waiters.len() + from.copied_waiters;
+        }
+        copy
+    }
+
+    /// Goroutines parked in `lock` (what `fmt` shows in Go's state word).
+    pub fn waiters(&self) -> usize {
+        let inner = self.inner.borrow();
+        inner.waiters.len() + inner.copied_waiters
     }
 
     /// `mu.Lock()`.
@@ -90,6 +118,7 @@ impl Mutex {
             if !inner.locked {
                 return false;
             }
+            inner.copied_waiters = 0;
             match inner.waiters.pop_front() {
                 Some(gid) => {
                     inner.handed_to = Some(gid);

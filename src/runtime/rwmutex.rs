@@ -73,7 +73,38 @@ pub struct RwMutex {
     inner: Rc<RefCell<Inner>>,
 }
 
+/// Who holds and waits for an [`RwMutex`], from which `fmt` rebuilds Go's fields.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct RwSnapshot {
+    pub readers: u32,
+    pub writer: bool,
+    pub queued_readers: u32,
+    pub queued_writers: u32,
+}
+
 impl RwMutex {
+    pub fn snapshot(&self) -> RwSnapshot {
+        let inner = self.inner.borrow();
+        let queued_writers = inner.queue.iter().filter(|w| w.write).count() as u32;
+        RwSnapshot {
+            readers: inner.readers,
+            writer: inner.writer,
+            queued_readers: inner.queue.len() as u32 - queued_writers,
+            queued_writers,
+        }
+    }
+
+    /// Go's copy by value: a new lock with the same readers and writer, and no waiters.
+    pub fn copy_value(&self) -> RwMutex {
+        let copy = RwMutex::new(self.rt.clone());
+        {
+            let (from, mut to) = (self.inner.borrow(), copy.inner.borrow_mut());
+            to.readers = from.readers;
+            to.writer = from.writer;
+        }
+        copy
+    }
+
     pub(crate) fn new(rt: Runtime) -> Self {
         RwMutex { rt, inner: Rc::default() }
     }

@@ -48,6 +48,11 @@ impl WaitGroup {
         self.inner.borrow().counter
     }
 
+    /// Goroutines parked in `wait` (the low half of Go's state word, which `fmt` shows).
+    pub fn waiters(&self) -> usize {
+        self.inner.borrow().waiters.len()
+    }
+
     /// `wg.Add(delta)`. Below zero panics like Go: `sync: negative WaitGroup counter`.
     pub fn add(&self, delta: i64) {
         if !self.try_add(delta) {

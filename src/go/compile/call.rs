@@ -46,6 +46,10 @@ impl<'a> Compiler<'a> {
                         import.used = true;
                         let pkg = import.pkg;
                         let fname = format!("{pkg_name}.{}", sel.name);
+                        let once = ["OnceFunc", "OnceValue", "OnceValues"].into_iter().find(|n| *n == sel.name);
+                        if let (super::universe::Pkg::Sync, Some(name)) = (pkg, once) {
+                            return self.once_call(pkg_name, name, args, span);
+                        }
                         return match super::universe::member(&mut self.types, &self.pkg_types, &self.wk, pkg, &sel.name)
                         {
                             Some(Member::Func { native, sig }) => {
@@ -221,6 +225,9 @@ impl<'a> Compiler<'a> {
         recv_args: u16,
     ) -> Operand {
         let native = matches!(target, Target::Native(_) | Target::NativeMethod(_));
+        if let Target::Func(id) | Target::Method(id) = target {
+            self.param_shown = self.shown_params(id, sig.params.len());
+        }
         let Some(argc) = self.arguments(sig, args, spread, span, fname, native) else { return Operand::bad(span) };
         let argc = argc + recv_args;
         match target {
@@ -270,6 +277,7 @@ impl<'a> Compiler<'a> {
     ) -> Option<u16> {
         let context = format!("argument to {fname}");
         let params = &sig.params;
+        let shown = std::mem::take(&mut self.param_shown);
         // f(g()) with g returning several values.
         if args.len() == 1 && !params.is_empty() && !spread {
             if let ExprKind::Call { .. } = strip_parens(&args[0]).kind {
@@ -306,7 +314,10 @@ impl<'a> Compiler<'a> {
                     continue;
                 }
             }
-            self.value(arg, Some(target), &context)?;
+            self.target_shown = shown.get(i).cloned().flatten().map(|s| (arg.span, s));
+            let converted = self.value(arg, Some(target), &context);
+            self.target_shown = None;
+            converted?;
         }
         let mut count = fixed as u16;
         if sig.variadic {
@@ -505,6 +516,7 @@ impl<'a> Compiler<'a> {
         let Some((target, _)) = self.receiver(x, &base_expr, selection, mark, &name) else { return Operand::bad(span) };
         match target {
             Target::Method(f) => {
+                self.show_as(span, super::shown::ShownKey::Func(f));
                 self.emit(Op::BindMethod { func: f });
             }
             Target::NativeMethod(n) => {

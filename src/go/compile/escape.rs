@@ -8,27 +8,31 @@ use std::collections::HashSet;
 use crate::go::ast::{Block, Element, Expr, ExprKind, SelectComm, Stmt, StmtKind, UnaryOp};
 
 /// Names to box in `body` (and in the closures inside it, which get their own analysis too).
-pub fn escaping(body: &Block) -> HashSet<String> {
-    let mut v = Visitor { out: HashSet::new(), closure_depth: 0, all: false };
+/// `rangefuncs`: range loops over functions (by their range expression's start), whose
+/// bodies are closures.
+pub fn escaping(body: &Block, rangefuncs: &HashSet<u32>) -> HashSet<String> {
+    let mut v = Visitor { out: HashSet::new(), closure_depth: 0, all: false, rangefuncs };
     v.block(body);
     v.out
 }
 
 /// Every name a statement mentions (after an error in it, gc counts them all as used).
 pub fn names_in(stmt: &Stmt) -> HashSet<String> {
-    let mut v = Visitor { out: HashSet::new(), closure_depth: 0, all: true };
+    let none = HashSet::new();
+    let mut v = Visitor { out: HashSet::new(), closure_depth: 0, all: true, rangefuncs: &none };
     v.stmt(stmt);
     v.out
 }
 
-struct Visitor {
+struct Visitor<'r> {
     out: HashSet<String>,
     closure_depth: u32,
     /// Collect every identifier, not only escaping ones.
     all: bool,
+    rangefuncs: &'r HashSet<u32>,
 }
 
-impl Visitor {
+impl Visitor<'_> {
     fn block(&mut self, b: &Block) {
         for s in &b.stmts {
             self.stmt(s);
@@ -88,11 +92,14 @@ impl Visitor {
                 self.block(&f.body);
             }
             StmtKind::Range(r) => {
+                self.expr(&r.expr);
+                let func = self.rangefuncs.contains(&r.expr.span.start);
+                self.closure_depth += u32::from(func);
                 for e in r.key.iter().chain(r.value.iter()) {
                     self.expr(e);
                 }
-                self.expr(&r.expr);
                 self.block(&r.body);
+                self.closure_depth -= u32::from(func);
             }
             StmtKind::Switch(sw) => {
                 self.opt_stmt(&sw.init);

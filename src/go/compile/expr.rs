@@ -245,7 +245,7 @@ impl<'a> Compiler<'a> {
                 } else {
                     "value"
                 };
-                format!("{text} ({what} of {}type {})", self.type_kind_word(op.ty), self.name(op.ty))
+                format!("{text} ({what} of {}type {})", self.type_kind_word(op.ty), self.shown_type(op))
             }
             Mode::Void => format!("{text} (no value)"),
             Mode::Type => format!("{text} (type)"),
@@ -359,7 +359,8 @@ impl<'a> Compiler<'a> {
         match self.assignable(op.ty, t) {
             Ok(()) => Some(()),
             Err(why) => {
-                let mut msg = format!("cannot use {} as {} value in {context}", self.describe(op), self.name(t));
+                let mut msg =
+                    format!("cannot use {} as {} value in {context}", self.describe(op), self.target_name(op, t));
                 if !why.is_empty() {
                     msg.push_str(": ");
                     msg.push_str(&why);
@@ -388,7 +389,7 @@ impl<'a> Compiler<'a> {
             } else {
                 self.error(
                     op.span,
-                    format!("cannot use {} as {} value in {context}{why}", self.describe(op), self.name(ty)),
+                    format!("cannot use {} as {} value in {context}{why}", self.describe(op), self.target_name(op, ty)),
                 );
                 return None;
             }
@@ -406,7 +407,11 @@ impl<'a> Compiler<'a> {
                 } else {
                     self.error(
                         op.span,
-                        format!("cannot use {} as {} value in {context} ({why})", self.describe(op), self.name(target)),
+                        format!(
+                            "cannot use {} as {} value in {context} ({why})",
+                            self.describe(op),
+                            self.target_name(op, target)
+                        ),
                     );
                 }
                 return None;
@@ -482,7 +487,13 @@ impl<'a> Compiler<'a> {
             ExprKind::TypeAssert { expr, ty } => self.type_assert(expr, ty.as_ref(), span, false),
             ExprKind::Call { func, args, spread } => self.call(func, args, *spread, span),
             ExprKind::Composite { ty, elems } => self.composite(ty.as_ref(), elems, span, hint),
-            ExprKind::FuncLit { sig, body } => self.func_lit(sig, body, span),
+            ExprKind::FuncLit { sig, body } => {
+                let op = self.func_lit(sig, body, span);
+                if let Some(shown) = self.shown_func_type(sig, op.ty) {
+                    self.shown.insert(super::shown::ShownKey::Expr(span), shown);
+                }
+                op
+            }
             ExprKind::Type(te) => match self.resolve_type(te) {
                 Some(ty) => Operand { mode: Mode::Type, ty, span },
                 None => Operand::bad(span),
@@ -509,6 +520,9 @@ impl<'a> Compiler<'a> {
         match self.resolve(name) {
             Some(Resolved::Var(loc, ty, boxed)) => {
                 self.mark_used(loc);
+                if let Some(decl) = self.var_decl_span(loc) {
+                    self.show_as(span, super::shown::ShownKey::Param(decl));
+                }
                 if ty == self.invalid {
                     return Operand::bad(span);
                 }
@@ -516,6 +530,7 @@ impl<'a> Compiler<'a> {
                 Operand { mode: Mode::Value { var: true, fresh: false }, ty, span }
             }
             Some(Resolved::Global(index, ty, boxed)) => {
+                self.show_as(span, super::shown::ShownKey::Global(index));
                 self.emit(Op::LoadGlobal(index));
                 if boxed {
                     self.emit(Op::Deref);
@@ -526,6 +541,7 @@ impl<'a> Compiler<'a> {
                 Entity::Const { ty, val } => Operand { mode: Mode::Const(val), ty, span },
                 Entity::Type(ty) => Operand { mode: Mode::Type, ty, span },
                 Entity::Func { id, ty } => {
+                    self.show_as(span, super::shown::ShownKey::Func(id));
                     self.emit(Op::MakeClosure { func: id, captures: 0 });
                     Operand::value(ty, span)
                 }

@@ -15,11 +15,68 @@ pub fn normalise(text: &str) -> String {
     let mut out = String::new();
     let mut prev: Option<Tok> = None;
     let mut i = 0;
+    // Open `func` signatures: the paren depth of their `func`, and whether their parameter
+    // list is closed (so a result type follows, after a space).
+    let mut depth = 0i32;
+    let mut sigs: Vec<(i32, bool)> = Vec::new();
     while i < tokens.len() {
         let t = &tokens[i];
+        let sig_here = sigs.last().is_some_and(|s| s.0 == depth);
+        if sig_here && matches!(t.tok, Tok::Lbrace | Tok::Comma | Tok::Rparen | Tok::Rbrack | Tok::Rbrace) {
+            // The signature ends: a body follows, or it was a type in a list.
+            sigs.pop();
+            if t.tok == Tok::Lbrace && !out.ends_with(' ') {
+                out.push(' ');
+            }
+        }
         match t.tok {
+            Tok::Func if tokens.get(i + 1).is_some_and(|n| n.tok == Tok::Lparen) => {
+                sigs.push((depth, false));
+                out.push_str("func");
+            }
+            Tok::Lparen => {
+                if sigs.last().is_some_and(|s| s.0 == depth && s.1) && !out.ends_with(' ') {
+                    out.push(' ');
+                }
+                depth += 1;
+                out.push('(');
+            }
+            Tok::Rparen => {
+                depth -= 1;
+                out.push(')');
+                if let Some(sig) = sigs.last_mut().filter(|s| s.0 == depth && !s.1) {
+                    sig.1 = true;
+                    let result = tokens.get(i + 1).is_some_and(|n| {
+                        matches!(
+                            n.tok,
+                            Tok::Name
+                                | Tok::Star
+                                | Tok::Lbrack
+                                | Tok::Map
+                                | Tok::Chan
+                                | Tok::Func
+                                | Tok::Arrow
+                                | Tok::Struct
+                                | Tok::Interface
+                        )
+                    });
+                    if result {
+                        out.push(' ');
+                    }
+                }
+            }
+            Tok::Lbrack => {
+                depth += 1;
+                out.push('[');
+            }
+            Tok::Rbrack => {
+                depth -= 1;
+                out.push(']');
+            }
+            Tok::DotDotDot if !sigs.is_empty() && prev == Some(Tok::Name) => out.push_str(" ..."),
+            Tok::Star | Tok::Arrow if sigs.last().is_some_and(|s| s.1 && s.0 == depth) => out.push_str(piece(t)),
             Tok::Lbrace if tokens.get(i + 1).is_some_and(|t| t.tok == Tok::Rbrace) => {
-                if prev == Some(Tok::Rparen) && out.contains("func") {
+                if prev == Some(Tok::Rparen) && out.contains("func") && !out.ends_with(' ') {
                     out.push(' ');
                 }
                 out.push_str("{}");
@@ -43,7 +100,7 @@ pub fn normalise(text: &str) -> String {
                     }
                     i += 1;
                 }
-                if prev == Some(Tok::Rparen) && out.contains("func") {
+                if prev == Some(Tok::Rparen) && out.contains("func") && !out.ends_with(' ') {
                     out.push(' ');
                 }
                 out.push_str("{…}");

@@ -243,6 +243,9 @@ impl<'a> Compiler<'a> {
             None => targets.iter().rposition(|t| is_break || t.is_loop),
         };
         let Some(index) = index else {
+            if self.rf_branch(label, is_break, span).is_some() {
+                return;
+            }
             match label {
                 Some(l) => self.error(l.span, format!("invalid {word} label {}", l.name)),
                 None => self.error(

@@ -72,6 +72,10 @@ pub struct FuncBuilder {
     pub has_defer: bool,
     /// Labels of the statements being compiled, and whether a branch used them.
     pub labels: Vec<(String, bool)>,
+    /// Range-over-func loops so far (their bodies are `main.f-range1`, ...).
+    pub ranges: u32,
+    /// Set when this function is the body of a range-over-func loop.
+    pub rangefunc: Option<Box<super::rangefunc::RangeFunc>>,
 }
 
 impl FuncBuilder {
@@ -90,6 +94,8 @@ impl FuncBuilder {
             pending_label: None,
             has_defer: false,
             labels: Vec::new(),
+            ranges: 0,
+            rangefunc: None,
         }
     }
 

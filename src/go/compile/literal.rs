@@ -256,12 +256,18 @@ impl<'a> Compiler<'a> {
     /// bound into a closure.
     pub fn func_lit(&mut self, sig: &FuncType, body: &Block, span: Span) -> Operand {
         let Some(fty) = self.func_type(sig, None) else { return Operand::bad(span) };
+        // gc names a closure in a function `main.f.func1`, one in a closure `main.f.func1.1`.
+        let nested = self.fbs.len() > 1;
         let parent = self.fb();
         parent.closures += 1;
-        let name = format!("{}.func{}", parent.proto.name, parent.closures);
+        let name = if nested {
+            format!("{}.{}", parent.proto.name, parent.closures)
+        } else {
+            format!("{}.func{}", parent.proto.name, parent.closures)
+        };
         let line = self.line_of(span);
         let id = self.reserve_func(name.clone(), line);
-        let escaping = escape::escaping(body);
+        let escaping = escape::escaping(body, &self.rangefuncs);
         self.fbs.push(FuncBuilder::new(name, line, escaping));
         self.declare_params(None, sig);
         self.function_body(body);

@@ -20,11 +20,15 @@ mod exprtext;
 mod flow;
 mod func;
 mod literal;
+mod once;
 mod operators;
 mod package;
 mod peephole;
 mod promoted;
 mod range;
+mod rangedefer;
+mod rangefunc;
+mod shown;
 mod stmt;
 mod switch;
 mod typeck;
@@ -36,7 +40,7 @@ use super::diag::{Diagnostic, LineMap};
 use super::types::{TypeId, TypeTable};
 use super::value::Value;
 use func::FuncBuilder;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use universe::Pkg;
 
 pub use consts::ConstVal;
@@ -61,6 +65,14 @@ pub fn compile_source(src: &str) -> Result<Program, Vec<Diagnostic>> {
 pub fn compile(file: &File, src: &str) -> Result<Program, Vec<Diagnostic>> {
     let mut compiler = Compiler::new(src);
     compiler.compile_file(file);
+    if !compiler.rangefuncs_found.is_empty() {
+        // Escape analysis runs before types are known: compile again, now knowing which
+        // loops range over functions (their bodies are closures).
+        let found = std::mem::take(&mut compiler.rangefuncs_found);
+        compiler = Compiler::new(src);
+        compiler.rangefuncs = found;
+        compiler.compile_file(file);
+    }
     if compiler.diags.is_empty() {
         return Ok(compiler.finish());
     }
@@ -153,6 +165,20 @@ pub(crate) struct Compiler<'a> {
     pub iota: Option<u32>,
     /// The type of a variable whose declaration had an error: its uses report nothing more.
     pub invalid: TypeId,
+    /// Range-over-func loops (by the start of their range expression) known from a first
+    /// pass, whose bodies escape analysis treats as closures; and those this pass met.
+    pub rangefuncs: HashSet<u32>,
+    pub rangefuncs_found: HashSet<u32>,
+    /// (`next` variable of a loop, with values) for each kind of `return` its body holds.
+    pub rf_returns: HashSet<(String, bool)>,
+    /// `sync.OnceValue` and its kin, compiled once per result types.
+    pub once_instances: once::OnceInstances,
+    /// Func types written with parameter names, as messages print them.
+    pub shown: HashMap<shown::ShownKey, String>,
+    /// The parameters of the function whose arguments come next, and the argument being
+    /// converted with its parameter's type as shown (see [`shown`]).
+    pub param_shown: Vec<Option<String>>,
+    pub target_shown: Option<(Span, String)>,
 }
 
 impl<'a> Compiler<'a> {
@@ -185,6 +211,13 @@ impl<'a> Compiler<'a> {
             last_arg_elem: None,
             iota: None,
             invalid: 0,
+            rangefuncs: HashSet::new(),
+            rangefuncs_found: HashSet::new(),
+            rf_returns: HashSet::new(),
+            once_instances: HashMap::new(),
+            shown: HashMap::new(),
+            param_shown: Vec::new(),
+            target_shown: None,
         };
         compiler.invalid = compiler.types.push(super::types::TypeKind::Tuple(Vec::new()));
         compiler.native_methods = universe::native_methods(&mut compiler.types, &compiler.pkg_types, &compiler.wk);

@@ -275,6 +275,7 @@ impl<'a> Compiler<'a> {
             self.unsupported(fd.name.span, "les fonctions init");
             return None;
         }
+        self.record_shown_func(id, &fd.sig, ty);
         self.declare_global(&fd.name.name, fd.name.span, Entity::Func { id, ty });
         Some(id)
     }
@@ -317,6 +318,7 @@ impl<'a> Compiler<'a> {
         let line = self.line_of(fd.span);
         let proto_name = if ptr { format!("main.(*{base_name}).{name}") } else { format!("main.{base_name}.{name}") };
         let id = self.reserve_func(proto_name, line);
+        self.record_shown_func(id, &fd.sig, sig);
         self.methods.entry(base).or_default().push((name.clone(), MethodDecl { func: id, ptr, sig }));
         Some(id)
     }
@@ -348,7 +350,7 @@ impl<'a> Compiler<'a> {
         span: Span,
     ) {
         let line = self.line_of(span);
-        let escaping = escape::escaping(body);
+        let escaping = escape::escaping(body, &self.rangefuncs);
         self.fbs.push(FuncBuilder::new(name, line, escaping));
         self.declare_params(recv, sig);
         self.function_body(body);
@@ -365,6 +367,11 @@ impl<'a> Compiler<'a> {
         }
         for p in &sig.params {
             let Some(mut ty) = self.resolve_type(&p.ty) else { continue };
+            if let (Some(name), crate::go::ast::TypeExprKind::Func(ft)) = (&p.name, &p.ty.kind) {
+                if let Some(shown) = self.shown_func_type(ft, ty) {
+                    self.shown.insert(super::shown::ShownKey::Param(name.span), shown);
+                }
+            }
             if p.variadic {
                 ty = self.slice_of(ty);
             }
@@ -546,7 +553,11 @@ impl<'a> Compiler<'a> {
             };
             let types =
                 types.unwrap_or_else(|| vec![declared.unwrap_or(crate::go::types::predeclared::INT); names.len()]);
-            for (name, ty) in names.iter().zip(types).rev() {
+            let shown = self.shown_var_decl(names, ty.as_ref().zip(declared), values);
+            for ((name, ty), shown) in names.iter().zip(types).zip(shown).rev() {
+                if let Some(shown) = shown {
+                    self.shown.insert(super::shown::ShownKey::Global(self.global_count), shown);
+                }
                 let ty = super::consts::default_type(&self.types, ty);
                 let index = self.global_count;
                 self.global_count += 1;

@@ -63,7 +63,7 @@ impl<'a> Compiler<'a> {
                 (*elem, None)
             }
             TypeKind::Func(_) => {
-                self.unsupported(r.expr.span, "range sur une fonction (itérateurs)");
+                self.range_func(r, &x, xt, label);
                 self.fb().close_scope();
                 return;
             }

@@ -92,7 +92,9 @@ impl<'a> Compiler<'a> {
             }
             StmtKind::Send { chan, value } => self.send(chan, value),
             StmtKind::Go(e) => self.go_defer(e, true),
+            StmtKind::Defer(e) if self.fb().rangefunc.is_some() => self.rf_defer_stmt(e, s.span),
             StmtKind::Defer(e) => self.go_defer(e, false),
+            StmtKind::Return(es) if self.fb().rangefunc.is_some() => self.rf_return(es, s.span),
             StmtKind::Return(es) => self.return_stmt(es, s.span),
             StmtKind::Break(l) => self.branch(l.as_ref(), true, s.span),
             StmtKind::Continue(l) => self.branch(l.as_ref(), false, s.span),
@@ -179,7 +181,7 @@ impl<'a> Compiler<'a> {
     }
 
     pub(super) fn value_word(&self, op: &Operand) -> String {
-        format!("value of type {}", self.name(op.ty))
+        format!("value of type {}", self.shown_type(op))
     }
 
     pub(super) fn local_decl(&mut self, gen: &GenDecl) {
@@ -291,14 +293,26 @@ impl<'a> Compiler<'a> {
             },
             None => None,
         };
+        // Recorded once the values are compiled (a func literal records its own).
+        let shown_after = |c: &mut Self| {
+            let shown = c.shown_var_decl(names, ty.zip(declared), values);
+            for (name, shown) in names.iter().zip(shown) {
+                if let Some(shown) = shown {
+                    c.shown.insert(super::shown::ShownKey::Param(name.span), shown);
+                }
+            }
+        };
         let types = if values.is_empty() {
+            shown_after(self);
             let Some(t) = declared else { return };
             for _ in names {
                 self.emit(Op::Zero(t));
             }
             vec![t; names.len()]
         } else {
-            match self.rhs_values(values, names.len(), declared, "variable declaration", span) {
+            let types = self.rhs_values(values, names.len(), declared, "variable declaration", span);
+            shown_after(self);
+            match types {
                 Some(ts) => ts,
                 None => {
                     // Declared anyway (unused ones still reported), so later uses do not
@@ -512,6 +526,15 @@ impl<'a> Compiler<'a> {
                     self.emit(if boxed { Op::StoreRef(slot) } else { Op::Store(slot) });
                 }
                 None => self.declare_and_store(name, ty),
+            }
+        }
+        // `f := func(i int) {}`: f's type reads with the literal's names.
+        if lhs.len() == rhs.len() {
+            for (name, value) in lhs.iter().zip(rhs) {
+                let shown = self.shown.get(&super::shown::ShownKey::Expr(value.span)).cloned();
+                if let Some(shown) = shown {
+                    self.shown.entry(super::shown::ShownKey::Param(name.span)).or_insert(shown);
+                }
             }
         }
     }

@@ -175,6 +175,8 @@ impl PkgTypes {
         let rw_mutex = native_struct(types, "sync", "RWMutex", NativeKind::RWMutex);
         let once = native_struct(types, "sync", "Once", NativeKind::Once);
         let builder = native_struct(types, "strings", "Builder", NativeKind::Builder);
+        // `fmt` prints a Builder's `addr *Builder` field with this type.
+        types.intern(TypeKind::Pointer(builder));
         let duration = named(types, "time", "Duration", pre::INT64);
         let time = named(types, "time", "Time", pre::INT64);
         let time_chan = types.intern(TypeKind::Chan { dir: ChanDir::Recv, elem: time });
@@ -215,6 +217,10 @@ impl PkgTypes {
         let join_error = named(types, "errors", "joinError", wraps_struct);
         let join_error_ptr = types.intern(TypeKind::Pointer(join_error));
         let runtime_error = named(types, "runtime", "errorString", pre::STRING);
+        let plain_error = named(types, "runtime", "plainError", pre::STRING);
+        let bounds_error = named(types, "runtime", "boundsError", pre::STRING);
+        let assert_error = named(types, "runtime", "TypeAssertionError", pre::STRING);
+        let assert_error_ptr = types.intern(TypeKind::Pointer(assert_error));
         let panic_nil = named(types, "runtime", "PanicNilError", pre::STRING);
         let panic_nil_ptr = types.intern(TypeKind::Pointer(panic_nil));
         let string_slice = types.intern(TypeKind::Slice(pre::STRING));
@@ -231,6 +237,9 @@ impl PkgTypes {
             timer_ptr,
             ticker_ptr,
             runtime_error,
+            plain_error,
+            bounds_error,
+            assert_error_ptr,
             panic_nil_ptr,
             string_slice,
             error_slice,
@@ -363,6 +372,10 @@ pub fn native_methods(
     add(join_error, "Error", Native::WrapErrorError, to_string, true);
     add(join_error, "Unwrap", Native::WrapErrorUnwrap, to_errors, true);
     add(wk.runtime_error, "Error", Native::RuntimeErrorError, to_string, false);
+    add(wk.plain_error, "Error", Native::RuntimeErrorError, to_string, false);
+    add(wk.bounds_error, "Error", Native::RuntimeErrorError, to_string, false);
+    let assert_error = pointee(types, wk.assert_error_ptr);
+    add(assert_error, "Error", Native::RuntimeErrorError, to_string, true);
     let panic_nil = pointee(types, wk.panic_nil_ptr);
     add(panic_nil, "Error", Native::RuntimeErrorError, to_string, true);
     m

@@ -17,6 +17,7 @@ mod format;
 mod print;
 pub(crate) mod quote;
 mod runtime;
+mod sync;
 mod value;
 
 use super::bytecode::Program;

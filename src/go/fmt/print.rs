@@ -3,6 +3,7 @@
 
 use super::format::{Fmt, LDIGITS, UDIGITS};
 use super::quote::{decode_rune, push_rune};
+use super::sync::is_native_struct;
 use super::value::{address, deref, elements, is_exported};
 use super::Host;
 use crate::go::bytecode::MethodImpl;
@@ -357,7 +358,14 @@ impl<'h, H: Host> Printer<'h, H> {
 
     /// `printValue`. `can_iface` is false below an unexported struct field, where Go's
     /// reflection cannot call methods.
-    fn print_value(&mut self, ty: TypeId, v: &Value, verb: char, depth: u32, can_iface: bool) -> Result<(), H::Error> {
+    pub(super) fn print_value(
+        &mut self,
+        ty: TypeId,
+        v: &Value,
+        verb: char,
+        depth: u32,
+        can_iface: bool,
+    ) -> Result<(), H::Error> {
         if depth > MAX_DEPTH {
             self.buf.extend_from_slice(b"...");
             return Ok(());
@@ -375,6 +383,9 @@ impl<'h, H: Host> Printer<'h, H> {
             if handled {
                 return Ok(());
             }
+        }
+        if is_native_struct(&kind, &self.host.program().types) && self.print_native_struct(ty, v, verb, depth)? {
+            return Ok(());
         }
         let sep: &[u8] = if self.fmt.sharp_v { b", " } else { b" " };
         match kind {

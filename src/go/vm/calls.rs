@@ -290,7 +290,10 @@ impl Fiber {
             }
             match self.cur.kind {
                 Kind::PanicDefer(j) => {
-                    if let Some(p) = self.extra.as_mut().and_then(|e| e.panics.get_mut(j as usize)) {
+                    // A newer panic aborts panic `j`; after `panic(recover())` the newest one
+                    // took its place and is not aborted.
+                    let panics = self.extra.as_mut().map(|e| &mut e.panics);
+                    if let Some(p) = panics.filter(|p| p.len() > j as usize + 1).and_then(|p| p.get_mut(j as usize)) {
                         p.aborted = true;
                     }
                 }

@@ -145,7 +145,8 @@ impl Fiber {
     }
 
     fn type_assertion(&self, msg: String) -> Trap {
-        Trap::Panic(self.vm.runtime_error(format!("interface conversion: {msg}")))
+        let ty = self.vm.program.well_known.assert_error_ptr;
+        Trap::Panic(self.vm.runtime_error_of(ty, format!("interface conversion: {msg}")))
     }
 
     /// A new channel value with the run's next id.
@@ -167,7 +168,7 @@ impl Fiber {
             Ok(()) => Ok(()),
             Err((_, true)) => Err(self.runtime_panic_plain("send on closed channel")),
             Err((v, false)) => {
-                let closed = self.vm.runtime_error("send on closed channel".to_owned());
+                let closed = self.vm.plain_error("send on closed channel");
                 let op = Box::pin(async move {
                     if c.chan.send_or_closed(v).await {
                         Resume::Nothing
@@ -258,7 +259,7 @@ impl Fiber {
         // Zero values for receives from closed channels, made now (the future cannot).
         let zeros: Vec<Value> =
             map.iter().map(|&(_, elem)| elem.map(|e| self.zero_value(e)).unwrap_or_default()).collect();
-        let closed = vm.runtime_error("send on closed channel".to_owned());
+        let closed = vm.plain_error("send on closed channel");
         let rt = vm.rt.clone();
         let resume = move |selected: Result<Selected<Value>, usize>| -> Resume {
             match selected {

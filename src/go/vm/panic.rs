@@ -4,7 +4,7 @@
 use std::rc::Rc;
 
 use super::super::bytecode::FuncId;
-use super::super::types::predeclared;
+use super::super::types::{predeclared, TypeId};
 use super::super::value::{Iface, Value};
 use super::calls::Flow;
 use super::fiber::{frame_line, Fiber, Pending};
@@ -20,8 +20,20 @@ const TRACE_EDGE: usize = 50;
 impl Vm {
     /// A run-time error value as `recover` returns it: `Error()` gives `msg`.
     pub fn runtime_error(&self, msg: String) -> Value {
-        let ty = self.program.well_known.runtime_error;
+        self.runtime_error_of(self.program.well_known.runtime_error, msg)
+    }
+
+    /// A run-time error of type `ty` (one of the `runtime` error types of [`WellKnown`]), so
+    /// that `%T` of the recovered value names the type Go uses.
+    ///
+    /// [`WellKnown`]: super::super::bytecode::WellKnown
+    pub fn runtime_error_of(&self, ty: TypeId, msg: String) -> Value {
         Value::Iface(Rc::new(Iface { ty, value: Value::bytes(msg.into_bytes()) }))
+    }
+
+    /// `send on closed channel`, `close of nil channel`: a `runtime.plainError`.
+    pub fn plain_error(&self, msg: &str) -> Value {
+        self.runtime_error_of(self.program.well_known.plain_error, msg.to_owned())
     }
 
     /// Counts `n` instructions of work done outside goroutines (timer callbacks); ends the
@@ -56,7 +68,13 @@ impl Fiber {
     /// A run-time panic whose message has no `runtime error: ` prefix (`assignment to entry in
     /// nil map`, `close of closed channel`).
     pub fn runtime_panic_plain(&self, msg: &str) -> Trap {
-        Trap::Panic(self.vm.runtime_error(msg.to_owned()))
+        Trap::Panic(self.vm.plain_error(msg))
+    }
+
+    /// An index or slice bounds failure: a `runtime.boundsError`.
+    pub fn bounds_panic(&self, msg: &str) -> Trap {
+        let ty = self.vm.program.well_known.bounds_error;
+        Trap::Panic(self.vm.runtime_error_of(ty, format!("runtime error: {msg}")))
     }
 
     /// A panic with a plain `string` value (what `sync` panics with).
@@ -71,9 +89,9 @@ impl Fiber {
     /// `index out of range [i] with length n`.
     pub fn index_panic(&self, i: i64, len: usize) -> Trap {
         if i < 0 {
-            self.rt_panic(&format!("index out of range [{i}]"))
+            self.bounds_panic(&format!("index out of range [{i}]"))
         } else {
-            self.rt_panic(&format!("index out of range [{i}] with length {len}"))
+            self.bounds_panic(&format!("index out of range [{i}] with length {len}"))
         }
     }
 
@@ -123,7 +141,8 @@ impl Fiber {
     fn panic_text(&mut self, v: &Value) -> String {
         if let Value::Iface(iface) = v {
             let wk = &self.vm.program.well_known;
-            if iface.ty == wk.runtime_error || iface.ty == wk.panic_nil_ptr || iface.ty == predeclared::STRING {
+            let runtime = [wk.runtime_error, wk.plain_error, wk.bounds_error, wk.assert_error_ptr, wk.panic_nil_ptr];
+            if runtime.contains(&iface.ty) || iface.ty == predeclared::STRING {
                 return String::from_utf8_lossy(iface.value.as_bytes()).into_owned();
             }
         }

@@ -325,11 +325,11 @@ impl Fiber {
             let len = s.len() as i64;
             let j = hi.unwrap_or(len);
             if j < 0 || j > len {
-                return Err(self.rt_panic(&bounds_msg(Bounds::SliceAlen, j, len)));
+                return Err(self.bounds_panic(&bounds_msg(Bounds::SliceAlen, j, len)));
             }
             let i = lo.unwrap_or(0);
             if i < 0 || i > j {
-                return Err(self.rt_panic(&bounds_msg(Bounds::SliceB, i, j)));
+                return Err(self.bounds_panic(&bounds_msg(Bounds::SliceB, i, j)));
             }
             let bytes = s.get(i as usize..j as usize).unwrap_or_default().to_vec();
             self.alloc(bytes.len() as u64)?;
@@ -347,21 +347,21 @@ impl Fiber {
         let k = max.unwrap_or(cap);
         if max.is_some() && (k < 0 || k > cap) {
             let kind = if is_slice { Bounds::Slice3Acap } else { Bounds::Slice3Alen };
-            return Err(self.rt_panic(&bounds_msg(kind, k, cap)));
+            return Err(self.bounds_panic(&bounds_msg(kind, k, cap)));
         }
         let j = hi.unwrap_or(len);
         if max.is_some() {
             if j < 0 || j > k {
-                return Err(self.rt_panic(&bounds_msg(Bounds::Slice3B, j, k)));
+                return Err(self.bounds_panic(&bounds_msg(Bounds::Slice3B, j, k)));
             }
         } else if j < 0 || j > cap {
             let kind = if is_slice { Bounds::SliceAcap } else { Bounds::SliceAlen };
-            return Err(self.rt_panic(&bounds_msg(kind, j, cap)));
+            return Err(self.bounds_panic(&bounds_msg(kind, j, cap)));
         }
         let i = lo.unwrap_or(0);
         if i < 0 || i > j {
             let kind = if max.is_some() { Bounds::Slice3C } else { Bounds::SliceB };
-            return Err(self.rt_panic(&bounds_msg(kind, i, j)));
+            return Err(self.bounds_panic(&bounds_msg(kind, i, j)));
         }
         let Some(backing) = backing else { return Ok(Value::Nil) };
         Ok(Value::Slice(Rc::new(Slice {

@@ -63,6 +63,20 @@ impl Fiber {
                 };
                 self.push(v);
             }
+            Native::RangeFuncCheck | Native::RangeFuncExit => {
+                // Go's `abi.RF_*` states: 0 done, 1 ready, 2 panic, 3 exhausted.
+                let state = if native == Native::RangeFuncExit && a0.as_int() == 2 { 4 } else { a0.as_int() };
+                let msg = match state {
+                    0 => "continued iteration after function for loop body returned false",
+                    2 => "continued iteration after loop body panic",
+                    3 => "continued iteration after whole loop exit",
+                    4 => "recovered a loop body panic and did not resume panicking",
+                    _ => return Ok(()),
+                };
+                if native == Native::RangeFuncCheck || state == 4 {
+                    return Err(self.rt_panic(&format!("range function {msg}")));
+                }
+            }
             Native::ErrorsUnwrap => {
                 let v = match self.unwrap_err(&a0)? {
                     Unwrapped::One(e) => e,

@@ -89,7 +89,9 @@ impl Fiber {
             | N::ErrorStringError
             | N::WrapErrorError
             | N::WrapErrorUnwrap
-            | N::RuntimeErrorError => self.native_errors(native, args),
+            | N::RuntimeErrorError
+            | N::RangeFuncCheck
+            | N::RangeFuncExit => self.native_errors(native, args),
             _ => self.native_strings(native, args),
         }
     }

@@ -6,7 +6,7 @@ use std::time::Duration;
 use super::super::super::bytecode::Native;
 use super::super::super::value::Value;
 use super::super::fiber::{Fiber, Pending};
-use super::super::Res;
+use super::super::{Res, Trap};
 
 /// `time.Now()` at the start of a run, in Unix nanoseconds: the Go Playground's fixed clock,
 /// 2009-11-10 23:00:00 UTC, so runs are reproducible.
@@ -85,7 +85,7 @@ impl Fiber {
             Native::TimeNewTimer | Native::TimeNewTicker => {
                 let ticker = native == Native::TimeNewTicker;
                 if ticker && a <= 0 {
-                    return Err(self.runtime_panic_plain("non-positive interval for NewTicker"));
+                    return Err(Trap::Panic(self.plain_panic_value("non-positive interval for NewTicker")));
                 }
                 self.new_timer(a, ticker)
             }
@@ -100,7 +100,7 @@ impl Fiber {
             Native::TimerReset | Native::TickerReset => {
                 let timer = super::arg(args, 0);
                 if native == Native::TickerReset && b <= 0 {
-                    return Err(self.runtime_panic_plain("non-positive interval for Ticker.Reset"));
+                    return Err(Trap::Panic(self.plain_panic_value("non-positive interval for Ticker.Reset")));
                 }
                 let was_armed = self.timer_state(&timer, Some((b, native == Native::TickerReset)))?;
                 if native == Native::TickerReset {
