@@ -337,7 +337,8 @@ impl Fiber {
         }
         let closure = match callee {
             Value::Func(closure) => closure,
-            Value::Nil => return Err(self.runtime_panic_plain("go of nil func value")),
+            // Not a panic in Go: the program stops, whatever a deferred recover would do.
+            Value::Nil => return Err(self.fatal("go of nil func value")),
             _ => return Err(self.internal("go of a non-function value")),
         };
         let mut all = Vec::with_capacity(args.len() + 1);
