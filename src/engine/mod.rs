@@ -9,4 +9,4 @@
 pub mod prepare;
 pub mod protocol;
 
-pub use prepare::{format, prepare, prepare_or_report, program, Prepared, PREVIEW_BUDGET};
+pub use prepare::{format, prepare, prepare_or_report, program, warm_up, Prepared, PREVIEW_BUDGET};

@@ -8,7 +8,7 @@ use crate::cell::marks::{MarkKind, SourceMark};
 use crate::go;
 use crate::go::diag::DiagCode;
 use crate::runtime::{self, ExitKind, Preview, PreviewLimits, Program};
-use crate::scenarios::{go_source, Params};
+use crate::scenarios::{go_source, Params, ScenarioId};
 
 /// What a preview may spend: a few milliseconds of work (goroutine polls and timer firings),
 /// enough for every preset at its defaults but `many`, and no more goroutines than a fully
@@ -71,6 +71,14 @@ pub fn prepare_or_report(source: &str) -> Prepared {
             marks,
         }
     })
+}
+
+/// Compiles and previews the first preset, and forgets it. A new engine's code has not run
+/// yet, and wasm compiles each function the first time it runs: the first program prepared
+/// took 40 to 160 ms instead of 2. The engine does this once when it starts, before the page
+/// asks for anything (one small program: warming up every preset took longer than it saved).
+pub fn warm_up() {
+    drop(prepare(&go_source(&Params::defaults(ScenarioId::Simple)).text()));
 }
 
 /// The program of `params`' preset: its rendered Go source, interpreted (tests and the native

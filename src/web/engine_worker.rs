@@ -30,7 +30,8 @@ thread_local! {
     static HANDLER: RefCell<Option<MessageHandler>> = const { RefCell::new(None) };
 }
 
-/// The worker's entry point (`src/bin/engine.rs`): listen, then tell the page we are ready.
+/// The worker's entry point (`src/bin/engine.rs`): listen, warm up, then tell the page we are
+/// ready.
 pub fn run_worker() {
     let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
     let post: Post = {
@@ -50,6 +51,8 @@ pub fn run_worker() {
     };
     scope.set_onmessage(Some(handler.as_ref().unchecked_ref()));
     HANDLER.with(|slot| *slot.borrow_mut() = Some(handler));
+    // Before saying ready: the first request then finds the engine's code already compiled.
+    crate::engine::warm_up();
     post(Reply::Ready.encode());
 }
 
