@@ -9,7 +9,7 @@
 //!
 //! # Layout
 //! - [`fiber`]: the goroutine future, frames, spawning, the pending blocked operation.
-//! - [`exec`]: the dispatch loop (hot instructions inline).
+//! - [`exec`]: the dispatch loop (hot instructions inline); [`fastcall`]: its short call path.
 //! - [`ops`], [`seq`], [`arith`], [`chan_ops`]: the other instructions.
 //! - [`calls`]: calls, returns, `defer`, `panic`/`recover`.
 //! - [`panic`]: Go's panic and fatal texts, tracebacks and the run's limits.
@@ -19,6 +19,7 @@ mod arith;
 mod calls;
 mod chan_ops;
 mod exec;
+mod fastcall;
 mod fiber;
 mod natives;
 mod ops;
