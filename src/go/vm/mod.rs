@@ -79,6 +79,7 @@ impl Default for Limits {
 /// The runtime program that runs `program`'s package initialiser then `main` as goroutine 1.
 pub fn runtime_program(program: Rc<Program>, limits: Limits) -> crate::runtime::Program {
     crate::runtime::Program::new("main", move |rt: Runtime| {
+        crate::runtime::set_slot_hooks(fiber::SLOT_HOOKS);
         let vm = Vm::new(rt.clone(), program, limits);
         let weak = Rc::downgrade(&vm);
         rt.set_stack_hook(Rc::new(move |gid| weak.upgrade().map(|vm| vm.stack_lines(gid)).unwrap_or_default()));
