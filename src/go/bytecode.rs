@@ -464,6 +464,16 @@ pub enum Op {
         kind: IntKind,
         r: u16,
     },
+    /// `JumpUnlessLK` over the `MoveReturn { from, to }` that follows it (`if n < 2 { return
+    /// n }`): returns if `local a op k`, else skips that `MoveReturn`, which stays in place.
+    ReturnIfLK {
+        a: u16,
+        k: i16,
+        op: CmpOp,
+        kind: IntKind,
+        from: u16,
+        to: u16,
+    },
 }
 
 /// Functions and methods implemented in Rust. Arguments and results are listed as

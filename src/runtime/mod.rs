@@ -40,10 +40,11 @@ mod trace;
 pub mod virtual_driver;
 mod waitgroup;
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::future::Future;
 use std::pin::Pin;
 use std::rc::Rc;
+use std::task::{Context, Poll};
 use std::time::Duration;
 
 pub use chan::Chan;
@@ -64,8 +65,78 @@ pub use waitgroup::{WaitGroup, NEGATIVE_WAITGROUP_COUNTER};
 
 use scheduler::Core;
 
-/// One goroutine's body.
-pub type GoFuture = Pin<Box<dyn Future<Output = ()>>>;
+/// One goroutine's body: a boxed future, or an interpreter's goroutine named by the slot
+/// where the interpreter keeps it, polled and dropped through this thread's [`SlotHooks`]:
+/// no allocation per goroutine.
+pub enum GoFuture {
+    Boxed(Pin<Box<dyn Future<Output = ()>>>),
+    /// `u32::MAX`: none ([`GoFuture::take`] leaves it), so the scheduler's slot stays 16 bytes.
+    Slot(u32),
+}
+
+/// How [`GoFuture::Slot`]s are polled (the slot number becomes `u32::MAX` once finished) and
+/// dropped.
+#[derive(Clone, Copy)]
+pub struct SlotHooks {
+    pub poll: fn(&mut u32) -> Poll<()>,
+    pub drop: fn(u32),
+}
+
+thread_local! {
+    static SLOT_HOOKS: Cell<Option<SlotHooks>> = const { Cell::new(None) };
+}
+
+/// Registers how this thread's slot goroutines run (an interpreter does it before spawning).
+pub fn set_slot_hooks(hooks: SlotHooks) {
+    SLOT_HOOKS.with(|h| h.set(Some(hooks)));
+}
+
+fn slot_hooks() -> Option<SlotHooks> {
+    SLOT_HOOKS.try_with(Cell::get).ok().flatten()
+}
+
+impl GoFuture {
+    const NONE: GoFuture = GoFuture::Slot(u32::MAX);
+
+    pub fn boxed(f: impl Future<Output = ()> + 'static) -> GoFuture {
+        GoFuture::Boxed(Box::pin(f))
+    }
+
+    /// The future, leaving none.
+    #[inline]
+    pub(crate) fn take(&mut self) -> Option<GoFuture> {
+        if matches!(self, GoFuture::Slot(u32::MAX)) {
+            return None;
+        }
+        Some(std::mem::replace(self, GoFuture::NONE))
+    }
+}
+
+impl Future for GoFuture {
+    type Output = ();
+
+    #[inline]
+    fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<()> {
+        match self.get_mut() {
+            GoFuture::Boxed(fut) => fut.as_mut().poll(cx),
+            GoFuture::Slot(u32::MAX) => Poll::Ready(()),
+            GoFuture::Slot(slot) => match slot_hooks() {
+                Some(hooks) => (hooks.poll)(slot),
+                None => Poll::Ready(()),
+            },
+        }
+    }
+}
+
+impl Drop for GoFuture {
+    fn drop(&mut self) {
+        if let GoFuture::Slot(slot) = *self {
+            if let (true, Some(hooks)) = (slot != u32::MAX, slot_hooks()) {
+                (hooks.drop)(slot);
+            }
+        }
+    }
+}
 
 /// A program: what `main` does with the runtime, plus what it would print if it completed.
 pub struct Program {
@@ -82,7 +153,7 @@ impl Program {
         F: FnOnce(Runtime) -> Fut + 'static,
         Fut: Future<Output = ()> + 'static,
     {
-        Program { name: name.into(), expected_lines: None, main: Box::new(move |rt| Box::pin(main(rt))) }
+        Program { name: name.into(), expected_lines: None, main: Box::new(move |rt| GoFuture::boxed(main(rt))) }
     }
 
     pub fn with_expected_lines(mut self, lines: u64) -> Self {
@@ -108,7 +179,7 @@ impl Runtime {
 
     /// `go f()`: spawns a goroutine and returns its id.
     pub fn go(&self, f: impl Future<Output = ()> + 'static) -> Gid {
-        self.go_boxed(Box::pin(f))
+        self.go_boxed(GoFuture::boxed(f))
     }
 
     /// `go` for an already boxed future.

@@ -30,7 +30,8 @@ pub enum WakeMode {
 
 /// One goroutine. Kept small: a run of 10^6 goroutines holds 10^6 slots.
 pub(crate) struct Slot {
-    pub fut: Option<GoFuture>,
+    /// [`GoFuture::take`] leaves none.
+    pub fut: GoFuture,
     pub waker: Option<Waker>,
     pub state: GState,
     /// Woken and not yet polled: guards against double entries in the run queue.
@@ -195,13 +196,7 @@ impl Core {
     pub fn spawn(&mut self, fut: GoFuture, site: Option<SpawnSite>) -> Gid {
         // 2^32 goroutines cannot fit in memory (the interpreter stops at 10^6); saturate anyway.
         let gid = Gid::try_from(self.slots.len() + 1).unwrap_or(Gid::MAX);
-        self.slots.push(Slot {
-            fut: Some(fut),
-            waker: None,
-            state: GState::Runnable,
-            queued: true,
-            timer_fired: false,
-        });
+        self.slots.push(Slot { fut, waker: None, state: GState::Runnable, queued: true, timer_fired: false });
         self.trace.counters.started += 1;
         self.trace.counters.runnable += 1;
         let parent = self.current;

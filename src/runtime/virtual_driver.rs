@@ -5,6 +5,8 @@
 //! Execution itself takes no virtual time. [`VirtualRun::step`] runs a bounded number of polls
 //! so the page can run huge programs in slices between frames.
 
+use std::future::Future;
+use std::pin::Pin;
 use std::rc::Rc;
 use std::task::{Context, Waker};
 use std::time::Duration;
@@ -159,18 +161,16 @@ impl VirtualRun {
             self.rt.end_poll(gid, true, None);
             return;
         };
-        let ready = fut.as_mut().poll(&mut Context::from_waker(Waker::noop())).is_ready();
-        let (garbage, leftover) = {
-            let mut core = self.rt.core().borrow_mut();
-            let garbage = core.end_poll(gid, ready, None);
-            if !ready && core.exit.is_none() {
-                core.slot(gid).fut = Some(fut);
-                (garbage, None)
-            } else {
-                (garbage, Some(fut))
-            }
-        };
-        drop(leftover);
+        let ready = Pin::new(&mut fut).poll(&mut Context::from_waker(Waker::noop())).is_ready();
+        let mut core = self.rt.core().borrow_mut();
+        let garbage = core.end_poll(gid, ready, None);
+        if !ready && core.exit.is_none() {
+            core.slot(gid).fut = fut;
+            drop(core);
+        } else {
+            drop(core);
+            drop(fut);
+        }
         drop(garbage);
     }
 

@@ -277,7 +277,7 @@ impl Future for GoTask {
             this.fut = None;
             return Poll::Ready(());
         }
-        let ready = fut.as_mut().poll(cx).is_ready();
+        let ready = Pin::new(fut).poll(cx).is_ready();
         rt.end_poll(this.gid, ready, Some(cx.waker()));
         if ready || rt.exited().is_some() {
             this.fut = None;

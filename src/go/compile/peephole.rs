@@ -54,6 +54,19 @@ pub fn optimize(proto: &mut FuncProto) {
     }
     proto.code = code;
     proto.lines = lines;
+    return_if(&mut proto.code);
+}
+
+/// `JumpUnlessLK` skipping just a `MoveReturn` becomes `ReturnIfLK`; the `MoveReturn`
+/// stays, so jump targets and lines keep their places.
+fn return_if(code: &mut [Op]) {
+    for i in 0..code.len().saturating_sub(1) {
+        if let [Op::JumpUnlessLK { a, k, op, kind, target }, Op::MoveReturn { from, to }, ..] = code[i..] {
+            if target as usize == i + 2 {
+                code[i] = Op::ReturnIfLK { a, k, op, kind, from, to };
+            }
+        }
+    }
 }
 
 /// Arithmetic that cannot panic, which the fused instructions handle inline.

@@ -2,11 +2,11 @@
 //! slice); the others go through [`Fiber::slow`], after which the loop reloads the current
 //! frame (a call or return may have changed it).
 
-use super::super::bytecode::{ArithOp, CmpOp, FuncProto, NumKind, Op};
+use super::super::bytecode::{ArithOp, CmpOp, NumKind, Op};
 use super::super::types::IntKind;
 use super::super::value::Value;
 use super::calls::Flow;
-use super::fiber::{Fiber, Frame, Kind, Mode, Pending};
+use super::fiber::{Fiber, Kind, Pending};
 use super::{Res, Trap};
 
 // Instructions stay 12 bytes (the fused ones included): the loop reads one per step.
@@ -55,6 +55,23 @@ impl Fiber {
                     self.budget = budget;
                     let r = self.enter($callee, at, at, None, Kind::Normal).map(|()| Flow::Continue);
                     step!('frame, self.after_slow(r));
+                }};
+            }
+            // A fast return made the caller current: take up its base and pc, and its
+            // function unless it is the one that returned (recursion).
+            macro_rules! resumed {
+                ($callee:expr) => {{
+                    if self.cur.func != $callee {
+                        let Some(f) = program.funcs.get(self.cur.func as usize) else {
+                            self.budget = budget;
+                            continue 'frame;
+                        };
+                        func = f;
+                        code = f.code.as_slice();
+                    }
+                    base = self.cur.base as usize;
+                    pc = self.cur.pc as usize;
+                    continue;
                 }};
             }
             loop {
@@ -180,14 +197,31 @@ impl Fiber {
                         }
                         call!(callee, argc as usize);
                     }
-                    Op::MoveReturn { from, to } => {
-                        self.cur.pc = pc as u32;
-                        self.budget = budget;
-                        if let Some(&Value::Int(n)) = self.stack.get(base + from as usize) {
-                            if to == func.params && self.return_int(func, base, n) {
-                                continue 'frame;
+                    Op::ReturnIfLK { a, k, op, kind, from, to } => {
+                        let holds = match self.stack.get(base + a as usize) {
+                            Some(&Value::Int(x)) => int_cmp(op, kind, x, i64::from(k)),
+                            _ => self.unfused_cmp(base + a as usize, Value::Int(i64::from(k)), op, kind),
+                        };
+                        if !holds {
+                            // Over the `MoveReturn` that follows.
+                            pc += 1;
+                        } else if let Some(&Value::Int(n)) = self.stack.get(base + from as usize) {
+                            let callee = self.cur.func;
+                            if to == func.params && self.return_int(func, n) {
+                                resumed!(callee);
                             }
                         }
+                        // Otherwise the `MoveReturn` at `pc` returns.
+                    }
+                    Op::MoveReturn { from, to } => {
+                        if let Some(&Value::Int(n)) = self.stack.get(base + from as usize) {
+                            let callee = self.cur.func;
+                            if to == func.params && self.return_int(func, n) {
+                                resumed!(callee);
+                            }
+                        }
+                        self.cur.pc = pc as u32;
+                        self.budget = budget;
                         copy_local(&mut self.stack, base + from as usize, base + to as usize);
                         if self.return_fast(func, base) {
                             continue 'frame;
@@ -196,14 +230,15 @@ impl Fiber {
                         step!('frame, self.after_slow(r));
                     }
                     Op::ArithReturn { op, kind, r } => {
-                        self.cur.pc = pc as u32;
-                        self.budget = budget;
                         if let ([.., Value::Int(x), Value::Int(y)], true) = (self.stack.as_slice(), r == func.params) {
                             let v = int_arith(op, kind, *x, *y);
-                            if self.return_int(func, base, v) {
-                                continue 'frame;
+                            let callee = self.cur.func;
+                            if self.return_int(func, v) {
+                                resumed!(callee);
                             }
                         }
+                        self.cur.pc = pc as u32;
+                        self.budget = budget;
                         let done = self.slow(Op::Arith(op, NumKind::Int(kind)));
                         if !matches!(done, Ok(Flow::Continue)) {
                             step!('frame, self.after_slow(done));
@@ -236,8 +271,9 @@ impl Fiber {
                     Op::StoreReturn(i) => {
                         self.cur.pc = pc as u32;
                         self.budget = budget;
+                        let callee = self.cur.func;
                         if i == func.params && self.return_top_fast(func, base) {
-                            continue 'frame;
+                            resumed!(callee);
                         }
                         self.store_local(base + i as usize);
                         self.cur.pc = pc as u32;
@@ -415,7 +451,7 @@ macro_rules! push_value {
 pub(crate) use push_value;
 
 #[inline(always)]
-fn push(stack: &mut Vec<Value>, v: Value) {
+pub(super) fn push(stack: &mut Vec<Value>, v: Value) {
     push_value!(stack, v);
 }
 
@@ -428,7 +464,7 @@ pub(crate) fn grow<T>(stack: &mut Vec<T>) {
 /// Pushes a copy of `v` (`Nil` for `None`). Out of line, so the dispatch loop does not
 /// route its int pushes through the memory temporary a clone needs.
 #[inline(never)]
-fn push_clone(stack: &mut Vec<Value>, v: Option<&Value>) {
+pub(super) fn push_clone(stack: &mut Vec<Value>, v: Option<&Value>) {
     stack.push(v.cloned().unwrap_or_default());
 }
 
@@ -450,14 +486,14 @@ fn copy_local(stack: &mut [Value], from: usize, to: usize) {
 
 /// `[.. dst .., v] → [.. v]`: moves the top value down to `dst`, dropping what was above.
 #[inline(never)]
-fn move_top(stack: &mut Vec<Value>, dst: usize) {
+pub(super) fn move_top(stack: &mut Vec<Value>, dst: usize) {
     let v = stack.pop().unwrap_or_default();
     stack.truncate(dst);
     stack.push(v);
 }
 
 #[inline(always)]
-fn push_int(stack: &mut Vec<Value>, n: i64) {
+pub(super) fn push_int(stack: &mut Vec<Value>, n: i64) {
     push_value!(stack, Value::Int(n));
 }
 
@@ -532,12 +568,13 @@ fn int_cmp(cmp: CmpOp, kind: IntKind, a: i64, b: i64) -> bool {
         kind,
         IntKind::Uint | IntKind::Uint8 | IntKind::Uint16 | IntKind::Uint32 | IntKind::Uint64 | IntKind::Uintptr
     );
-    let ord = if unsigned { (a as u64).cmp(&(b as u64)) } else { a.cmp(&b) };
+    // Flipping the sign bit orders unsigned values as signed ones: one comparison each.
+    let (a, b) = if unsigned { (a ^ i64::MIN, b ^ i64::MIN) } else { (a, b) };
     match cmp {
-        CmpOp::Lt => ord.is_lt(),
-        CmpOp::Le => ord.is_le(),
-        CmpOp::Gt => ord.is_gt(),
-        CmpOp::Ge => ord.is_ge(),
+        CmpOp::Lt => a < b,
+        CmpOp::Le => a <= b,
+        CmpOp::Gt => a > b,
+        CmpOp::Ge => a >= b,
     }
 }
 
@@ -557,140 +594,6 @@ impl Fiber {
         } else {
             drop_to(&mut self.stack, n.saturating_sub(1));
         }
-    }
-
-    /// A plain call of a function whose locals start from a template (scalar results),
-    /// its arguments at `at`, the caller to resume at `pc`: no lookups beyond the template.
-    /// The callee's function, now running, or `None`: take the general path.
-    #[inline(always)]
-    fn enter_fast<'p>(&mut self, vm: &'p super::Vm, func: u32, at: usize, pc: usize) -> Option<&'p FuncProto> {
-        let (Some(proto), Some(Some(init))) = (vm.program.funcs.get(func as usize), vm.frame_init.get(func as usize))
-        else {
-            return None;
-        };
-        if self.stack.len() != at + proto.params as usize || self.frames.len() >= vm.limits.max_call_depth {
-            return None;
-        }
-        for v in init.iter() {
-            match v {
-                Value::Int(n) => push_int(&mut self.stack, *n),
-                Value::Nil => push(&mut self.stack, Value::Nil),
-                v => push_clone(&mut self.stack, Some(v)),
-            }
-        }
-        let defer_base = self.defer_count() as u32;
-        // Field by field, not `mem::replace` of the whole frame: the running frame's fields
-        // were just written one by one, and a whole copy would stall on them.
-        let cur = &mut self.cur;
-        push_value!(
-            self.frames.vec(),
-            Frame {
-                closure: cur.closure.take(),
-                func: cur.func,
-                pc: pc as u32,
-                base: cur.base,
-                defer_base: cur.defer_base,
-                kind: cur.kind,
-                mode: cur.mode,
-                ret_below: cur.ret_below,
-            },
-        );
-        cur.func = func;
-        cur.pc = 0;
-        cur.base = at as u32;
-        cur.ret_below = false;
-        cur.defer_base = defer_base;
-        cur.kind = Kind::Normal;
-        cur.mode = Mode::Running;
-        Some(proto)
-    }
-
-    /// Returns from a plain call with no deferred call and no boxed result. `false`: take
-    /// the general path.
-    #[inline(always)]
-    fn return_fast(&mut self, func: &FuncProto, base: usize) -> bool {
-        let first = base + func.params as usize;
-        let results = func.results as usize;
-        let dst = self.cur.ret_to();
-        if self.cur.kind != Kind::Normal
-            || self.defer_count() > self.cur.defer_base as usize
-            || dst > first
-            || self.stack.get(first..first + results).is_none_or(|r| r.iter().any(|v| matches!(v, Value::Ref(_))))
-        {
-            return false;
-        }
-        let Some(caller) = self.frames.pop() else { return false };
-        if let (1, Some(&Value::Int(n))) = (results, self.stack.get(first)) {
-            drop_to(&mut self.stack, dst);
-            push_int(&mut self.stack, n);
-        } else {
-            for i in 0..results {
-                self.stack.swap(dst + i, first + i);
-            }
-            self.stack.truncate(dst + results);
-        }
-        self.resume(caller);
-        true
-    }
-
-    /// The caller becomes the running frame again. The frame left is dropped in place
-    /// only when it holds a closure: otherwise it owns nothing and is simply overwritten.
-    #[inline(always)]
-    fn resume(&mut self, caller: Frame) {
-        if self.cur.closure.is_none() {
-            // SAFETY: `self.cur` owns nothing to drop (its only owning field is `None`), so
-            // overwriting it without dropping it leaks nothing.
-            unsafe { std::ptr::write(&mut self.cur, caller) };
-        } else {
-            self.cur = caller;
-        }
-    }
-
-    /// `StoreReturn` into the only result of a plain call: the top value goes straight to
-    /// the caller. `false`: take the general path.
-    #[inline(always)]
-    fn return_top_fast(&mut self, func: &FuncProto, base: usize) -> bool {
-        let first = base + func.params as usize;
-        let dst = self.cur.ret_to();
-        if func.results != 1
-            || self.cur.kind != Kind::Normal
-            || self.defer_count() > self.cur.defer_base as usize
-            || dst > first
-            || self.stack.len() <= first + 1
-        {
-            return false;
-        }
-        let Some(caller) = self.frames.pop() else { return false };
-        match self.stack.last() {
-            Some(&Value::Int(n)) => {
-                drop_to(&mut self.stack, dst);
-                push_int(&mut self.stack, n);
-            }
-            _ => move_top(&mut self.stack, dst),
-        }
-        self.resume(caller);
-        true
-    }
-
-    /// Returns the int `n` as the only result of a plain call with no deferred call.
-    /// `false`: take the general path (nothing changed).
-    #[inline(always)]
-    fn return_int(&mut self, func: &FuncProto, base: usize, n: i64) -> bool {
-        let first = base + func.params as usize;
-        let dst = self.cur.ret_to();
-        if func.results != 1
-            || self.cur.kind != Kind::Normal
-            || self.defer_count() > self.cur.defer_base as usize
-            || dst > first
-            || self.stack.len() <= first
-        {
-            return false;
-        }
-        let Some(caller) = self.frames.pop() else { return false };
-        drop_to(&mut self.stack, dst);
-        push_int(&mut self.stack, n);
-        self.resume(caller);
-        true
     }
 
     /// A fused instruction met an operand that is not an int: run the instruction it

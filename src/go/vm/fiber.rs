@@ -13,7 +13,7 @@ use std::task::{Context, Poll};
 use super::super::bytecode::{FuncId, Native};
 use super::super::value::{Callee, Closure, Native as NativeState, Value};
 use super::{store, Res, Trap, Vm};
-use crate::runtime::{Forever, Gid, Sleep, SpawnSite, WaitGroup as RtWaitGroup, Yield};
+use crate::runtime::{Forever, Gid, GoFuture, Sleep, SlotHooks, SpawnSite, WaitGroup as RtWaitGroup, Yield};
 
 /// The spawn site's function for a goroutine that starts in a native (`go fmt.Println(…)`).
 pub(crate) const NATIVE_ENTRY: u32 = u32::MAX;
@@ -223,7 +223,8 @@ pub(crate) struct Fiber {
     pub extra: Option<Box<Extra>>,
 }
 
-/// The runtime future of one goroutine: its slot in this thread's [`super::store`].
+/// The runtime future of goroutine 1: its slot in this thread's [`super::store`]. The others
+/// are [`GoFuture::Slot`]s, run by the same functions ([`SLOT_HOOKS`]) with no box.
 pub(crate) struct GoroutineFuture {
     /// `u32::MAX` once it has finished (its slot is freed then).
     slot: u32,
@@ -233,34 +234,47 @@ impl Future for GoroutineFuture {
     type Output = ();
 
     fn poll(mut self: Pin<&mut Self>, _cx: &mut Context<'_>) -> Poll<()> {
-        let slot = self.slot;
-        let Some(Some(chunk)) = store::with(|s| s.chunk(slot)) else { return Poll::Pending };
-        let Some(Ok(mut entry)) = chunk.get(slot as usize % store::CHUNK).map(RefCell::try_borrow_mut) else {
-            return Poll::Pending;
-        };
-        let store::Entry::In(fiber) = &mut *entry else { return Poll::Pending };
-        if fiber.gid == 0 {
-            fiber.gid = fiber.vm.rt.current().unwrap_or(0);
-        }
-        let result = fiber.run();
-        if result.is_ready() {
-            fiber.finish();
-            // Dropped in place, only its own slot borrowed.
-            *entry = store::Entry::Empty;
-            drop(entry);
-            self.slot = u32::MAX;
-            store::with(|s| s.release(slot));
-        }
-        result
+        poll_slot(&mut self.slot)
     }
 }
 
 impl Drop for GoroutineFuture {
-    /// Dropped by the runtime when the goroutine ends or the run ends: free its slot.
     fn drop(&mut self) {
-        if self.slot != u32::MAX {
-            store::remove(self.slot);
-        }
+        drop_slot(self.slot);
+    }
+}
+
+/// How the runtime runs the goroutines spawned as [`GoFuture::Slot`]s.
+pub(crate) const SLOT_HOOKS: SlotHooks = SlotHooks { poll: poll_slot, drop: drop_slot };
+
+/// Polls the goroutine in `slot`; once it finishes, its slot is freed and `slot` becomes
+/// `u32::MAX`.
+fn poll_slot(slot_ref: &mut u32) -> Poll<()> {
+    let slot = *slot_ref;
+    let Some(Some(chunk)) = store::with(|s| s.chunk(slot)) else { return Poll::Pending };
+    let Some(Ok(mut entry)) = chunk.get(slot as usize % store::CHUNK).map(RefCell::try_borrow_mut) else {
+        return Poll::Pending;
+    };
+    let store::Entry::In(fiber) = &mut *entry else { return Poll::Pending };
+    if fiber.gid == 0 {
+        fiber.gid = fiber.vm.rt.current().unwrap_or(0);
+    }
+    let result = fiber.run();
+    if result.is_ready() {
+        fiber.finish();
+        // Dropped in place, only its own slot borrowed.
+        *entry = store::Entry::Empty;
+        drop(entry);
+        *slot_ref = u32::MAX;
+        store::with(|s| s.release(slot));
+    }
+    result
+}
+
+/// Dropped by the runtime when the goroutine ends or the run ends: free its slot.
+fn drop_slot(slot: u32) {
+    if slot != u32::MAX {
+        store::remove(slot);
     }
 }
 
@@ -400,7 +414,7 @@ impl Fiber {
         };
         let slot = store::with(|s| s.insert_with(make)).flatten().unwrap_or(u32::MAX);
         let site = SpawnSite { func, line: created_by.1 };
-        vm.rt.go_at(Box::pin(GoroutineFuture { slot }), site);
+        vm.rt.go_at(GoFuture::Slot(slot), site);
         Ok(())
     }
 
@@ -446,7 +460,7 @@ impl Fiber {
             .map_or(SpawnSite { func: fiber.cur.func, line }, |_| SpawnSite { func: NATIVE_ENTRY, line });
         let slot = store::with(|s| s.insert_with(|| fiber)).flatten().unwrap_or(u32::MAX);
         // Its id is read at its first poll: no second visit to the store here.
-        vm.rt.go_at(Box::pin(GoroutineFuture { slot }), site);
+        vm.rt.go_at(GoFuture::Slot(slot), site);
     }
 
     /// Stores the zero values of `func`'s results in its result locals (frame at `base`).

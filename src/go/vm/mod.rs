@@ -9,7 +9,7 @@
 //!
 //! # Layout
 //! - [`fiber`]: the goroutine future, frames, spawning, the pending blocked operation.
-//! - [`exec`]: the dispatch loop (hot instructions inline).
+//! - [`exec`]: the dispatch loop (hot instructions inline); [`fastcall`]: its short call path.
 //! - [`ops`], [`seq`], [`arith`], [`chan_ops`]: the other instructions.
 //! - [`calls`]: calls, returns, `defer`, `panic`/`recover`.
 //! - [`panic`]: Go's panic and fatal texts, tracebacks and the run's limits.
@@ -19,6 +19,7 @@ mod arith;
 mod calls;
 mod chan_ops;
 mod exec;
+mod fastcall;
 mod fiber;
 mod natives;
 mod ops;
@@ -78,6 +79,7 @@ impl Default for Limits {
 /// The runtime program that runs `program`'s package initialiser then `main` as goroutine 1.
 pub fn runtime_program(program: Rc<Program>, limits: Limits) -> crate::runtime::Program {
     crate::runtime::Program::new("main", move |rt: Runtime| {
+        crate::runtime::set_slot_hooks(fiber::SLOT_HOOKS);
         let vm = Vm::new(rt.clone(), program, limits);
         let weak = Rc::downgrade(&vm);
         rt.set_stack_hook(Rc::new(move |gid| weak.upgrade().map(|vm| vm.stack_lines(gid)).unwrap_or_default()));
