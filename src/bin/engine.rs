@@ -1,4 +1,4 @@
-//! The engine's Web Worker entry point (trunk builds it as `engine_loader.js`): the Go
+//! The engine's Web Worker (`src/web/engine_loader.js` loads what trunk builds of it): the Go
 //! interpreter and the runtime, fetched only when a program first runs.
 fn main() {
     #[cfg(target_arch = "wasm32")]

@@ -2,7 +2,9 @@
 //! the interpreter is fetched only when a program first runs (`engine_loader.js`, built by
 //! trunk from `src/bin/engine.rs`).
 //!
-//! Requests wait in a queue until the worker says it is ready. Replies are routed by run id to
+//! Requests go to the worker at once: its script (`src/web/engine_loader.js`) keeps them until
+//! the engine listens, so a run on open does not wait for a round trip through a page busy
+//! with its first renders. Replies are routed by run id to
 //! the run's callback; a dropped [`EngineRun`] asks the engine to stop and hears nothing more.
 //! If the worker fails (it could not load, or it crashed), every run in progress is told so
 //! and the next run starts a fresh worker.
@@ -136,7 +138,8 @@ impl Client {
                 Some(engine) => Backend::InPage(engine),
                 None => spawn_worker(),
             };
-            self.ready = matches!(self.backend, Backend::InPage(_));
+            // A new worker keeps what it is sent until the engine listens (engine_loader.js).
+            self.ready = !matches!(self.backend, Backend::None);
         }
     }
 }

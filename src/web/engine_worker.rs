@@ -30,8 +30,8 @@ thread_local! {
     static HANDLER: RefCell<Option<MessageHandler>> = const { RefCell::new(None) };
 }
 
-/// The worker's entry point (`src/bin/engine.rs`): listen, warm up, then tell the page we are
-/// ready.
+/// The worker's entry point (`src/bin/engine.rs`): listen, warm up, tell the page we are
+/// ready, then serve what it sent meanwhile.
 pub fn run_worker() {
     let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
     let post: Post = {
@@ -51,9 +51,17 @@ pub fn run_worker() {
     };
     scope.set_onmessage(Some(handler.as_ref().unchecked_ref()));
     HANDLER.with(|slot| *slot.borrow_mut() = Some(handler));
-    // Before saying ready: the first request then finds the engine's code already compiled.
+    // Before any request: the first one then finds the engine's code already compiled.
     crate::engine::warm_up();
     post(Reply::Ready.encode());
+    // What the page sent while the wasm loaded, kept by engine_loader.js, in order; later
+    // messages come in tasks of their own, after this one.
+    let held = js_sys::Reflect::get(&scope, &JsValue::from_str("heldRequests")).unwrap_or(JsValue::UNDEFINED);
+    if let Ok(held) = held.dyn_into::<js_sys::Array>() {
+        for text in held.iter().filter_map(|message| message.as_string()) {
+            handle(&text, &post);
+        }
+    }
 }
 
 /// Serves one request; a message that does not decode is ignored (only the page sends here).
