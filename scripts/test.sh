@@ -24,7 +24,7 @@ cargo test
 say "3/6 wasm-bindgen tests in headless Chromium ($CHROMEDRIVER)"
 cargo test --target wasm32-unknown-unknown --test 'web_*'
 
-say "4/6 release build into dist/ (trunk offline, wasm-opt -Oz)"
+say "4/6 release build into dist/ (trunk offline; wasm-opt -Oz for the page, -O3 for the engine)"
 trunk build --release
 
 say "5/6 release build under a sub-path into target/dist-subpath/"

@@ -1,6 +1,6 @@
 //! The page's side of the engine: one Web Worker for the page, started on the first run, so
-//! the interpreter is fetched only when a program first runs (`engine_loader.js`, built by
-//! trunk from `src/bin/engine.rs`).
+//! the interpreter is fetched only when a program first runs (`engine_loader.js` loads
+//! `engine.js`, which trunk builds from `src/bin/engine.rs`).
 //!
 //! Requests go to the worker at once: its script (`src/web/engine_loader.js`) keeps them until
 //! the engine listens, so a run on open does not wait for a round trip through a page busy

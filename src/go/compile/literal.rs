@@ -3,7 +3,7 @@
 
 use super::expr::{Mode, Operand};
 use super::func::{FuncBuilder, VarLoc};
-use super::{escape, Compiler};
+use super::{escape, Compiler, FuncId};
 use crate::go::ast::{Block, Element, Expr, ExprKind, FuncType, Span, TypeExpr};
 use crate::go::bytecode::Op;
 use crate::go::types::{TypeId, TypeKind};
@@ -272,6 +272,13 @@ impl<'a> Compiler<'a> {
         self.declare_params(None, sig);
         self.function_body(body);
         let Some(fb) = self.fbs.pop() else { return Operand::bad(span) };
+        self.make_closure(fb, id);
+        Operand::value(fty, span)
+    }
+
+    /// Finishes the function being built (`fb`, popped) and emits, in the enclosing one, the
+    /// closure over the variables it captured.
+    pub(super) fn make_closure(&mut self, fb: FuncBuilder, id: FuncId) {
         let captures: Vec<VarLoc> = fb.captures.iter().map(|c| c.from).collect();
         self.finish_function(fb, id);
         for from in &captures {
@@ -286,6 +293,5 @@ impl<'a> Compiler<'a> {
             }
         }
         self.emit(Op::MakeClosure { func: id, captures: captures.len() as u16 });
-        Operand::value(fty, span)
     }
 }

@@ -8,7 +8,7 @@
 //! must be boxed: [`super::escape`] learns which loops range over functions from a first pass
 //! (see `compile`).
 
-use super::func::{FuncBuilder, VarLoc};
+use super::func::FuncBuilder;
 use super::Compiler;
 use crate::go::ast::{Block, Expr, ExprKind, Ident, IfStmt, RangeStmt, Span, Stmt, StmtKind};
 use crate::go::bytecode::{Native, Op};
@@ -203,20 +203,7 @@ impl<'a> Compiler<'a> {
         self.fb().close_scope();
         let mut fb = self.fbs.pop()?;
         let ctx = fb.rangefunc.take();
-        let captures: Vec<VarLoc> = fb.captures.iter().map(|c| c.from).collect();
-        self.finish_function(fb, id);
-        for from in &captures {
-            match from {
-                VarLoc::Local(i) => {
-                    let slot = self.fb().locals[*i].slot;
-                    self.emit(Op::Load(slot));
-                }
-                VarLoc::Capture(j) => {
-                    self.emit(Op::Capture(*j));
-                }
-            }
-        }
-        self.emit(Op::MakeClosure { func: id, captures: captures.len() as u16 });
+        self.make_closure(fb, id);
         ctx.map(|c| *c)
     }
 
