@@ -33,9 +33,13 @@ pub mod web;
 /// Mounts the notebook on `<body>`.
 #[cfg(target_arch = "wasm32")]
 pub fn start() {
-    // A link that runs a cell on open: the engine loads while the lesson renders, not after.
-    if url_state::parse_query(&web::page::current_query()).cell.is_some_and(|cell| cell.run) {
+    // A link that runs a cell on open: the engine loads, and the run starts, while the lesson
+    // renders; the cell adopts the run when it mounts. Its code is the cell's own first state.
+    let link = url_state::parse_query(&web::page::current_query()).cell;
+    if let Some(link) = link.filter(|link| link.run && lesson::cells::cell(link.cell).is_some()) {
         web::engine_client::warm_up();
+        let state = cell::state::CellState::new(link.cell, Some(link), Vec::new());
+        web::engine_client::prestart(state.code.text().to_owned(), state.speed);
     }
     yew::Renderer::<components::app::App>::new().render();
 }

@@ -44,9 +44,9 @@ pub fn App() -> Html {
     };
     // The cells mount a task after the lesson's text: in a fresh tab the first render also
     // compiles the page's code as it first runs, and both at once made a task of 60 to 140 ms.
-    // A cell the link runs on open comes at once: its run starts from its first effects.
+    // A link's run on open does not wait for its cell: it starts before the first render
+    // (`web::engine_client::prestart`), and the cell adopts it.
     let cells_shown = use_state_eq(|| false);
-    let runs_on_open = link.cell.as_ref().filter(|cell| cell.run).map(|cell| cell.cell);
     {
         let show = cells_shown.setter();
         use_effect_with((), move |_| {
@@ -81,7 +81,7 @@ pub fn App() -> Html {
                 </div>
             }
             <ContextProvider<DiagramHighlight> context={*highlight}>
-                <LessonView cells={cells().iter().filter(|spec| *cells_shown || runs_on_open == Some(spec.id)).map(|spec| (spec.id, cell(spec.id))).collect::<Vec<_>>()}
+                <LessonView cells={cells().iter().filter(|_| *cells_shown).map(|spec| (spec.id, cell(spec.id))).collect::<Vec<_>>()}
                             after_table={html! { <MeasureWidget /> }} />
             </ContextProvider<DiagramHighlight>>
         </>

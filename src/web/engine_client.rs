@@ -87,17 +87,69 @@ pub fn format(source: String, on_done: Callback<Result<String, Vec<SourceMark>>>
     send(Request::Format { id, source }.encode());
 }
 
+/// A run started before its cell mounted, with what the engine said of it meanwhile.
+struct Prestarted {
+    source: String,
+    speed: Speed,
+    id: u64,
+    heard: Rc<RefCell<Vec<RunEvent>>>,
+}
+
+thread_local! {
+    static PRESTARTED: RefCell<Option<Prestarted>> = const { RefCell::new(None) };
+}
+
+/// Starts the run that a link asks for on open (`run=1`) before its cell has mounted, so the
+/// engine works while the page renders. The cell's own start adopts it when it asks for the
+/// same run ([`EngineRun::start`]); any other start stops it.
+pub fn prestart(source: String, speed: Speed) {
+    let heard = Rc::new(RefCell::new(Vec::new()));
+    let id = {
+        let heard = heard.clone();
+        listen(Callback::from(move |event| heard.borrow_mut().push(event)))
+    };
+    send(Request::Run { id, source: source.clone(), speed, paused: false }.encode());
+    let previous = PRESTARTED.with(|slot| slot.borrow_mut().replace(Prestarted { source, speed, id, heard }));
+    drop(previous.map(|previous| EngineRun { id: previous.id }));
+}
+
 /// A run in the engine; dropping it stops the run.
 pub struct EngineRun {
     id: u64,
 }
 
 impl EngineRun {
-    /// Sends `source` to the engine; `on_event` hears its preview, then its batches.
+    /// Sends `source` to the engine; `on_event` hears its preview, then its batches. The run a
+    /// link started on open ([`prestart`]) is taken over instead when it is the same run.
     pub fn start(source: String, speed: Speed, paused: bool, on_event: Callback<RunEvent>) -> EngineRun {
+        if let Some(early) = PRESTARTED.with(|slot| slot.borrow_mut().take()) {
+            if !paused && early.source == source && early.speed == speed {
+                return Self::adopt(early, on_event);
+            }
+            // Not what the cell runs: dropping its handle stops it.
+            drop(EngineRun { id: early.id });
+        }
         let id = listen(on_event);
         send(Request::Run { id, source, speed, paused }.encode());
         EngineRun { id }
+    }
+
+    /// Hands a prestarted run to `on_event`: what was heard so far first (after this call,
+    /// before any later message, which comes in a task of its own), then the rest.
+    fn adopt(early: Prestarted, on_event: Callback<RunEvent>) -> EngineRun {
+        CLIENT.with(|client| {
+            // Gone once the run's end was heard: then there is nothing more to route.
+            if let Some(listener) = client.borrow_mut().listeners.get_mut(&early.id) {
+                *listener = on_event.clone();
+            }
+        });
+        let heard = std::mem::take(&mut *early.heard.borrow_mut());
+        wasm_bindgen_futures::spawn_local(async move {
+            for event in heard {
+                on_event.emit(event);
+            }
+        });
+        EngineRun { id: early.id }
     }
 
     /// « Pause ».

@@ -146,6 +146,23 @@ test('run=1 runs on open; 20 rapid reruns leave only the last run’s lines', TI
   await tracked.context.close();
 });
 
+test('a run on open starts before its cell mounts, and the cell shows it exactly once', TIMEOUT, async () => {
+  const tracked = await trackedPage(app.browser);
+  // Instant speed: the run is over before the cell mounts, so all of it is handed over at once.
+  const page = await openCell(tracked, '?scenario=simple&speed=instant&run=1', 'cellule-1');
+  await waitForEnd(page, 'cellule-1');
+  const lines = await consoleLines(page, 'cellule-1');
+  assert.equal(lines.length, 7, lines.map((l) => `${l.ms} ${l.text}`).join('\n'));
+  assert.equal(lines.filter((l) => l.text === 'Programme principal terminé').length, 1);
+  assert.match(await page.textContent('#cellule-1 .console .status'), /Programme terminé \(code 0\)/);
+  // The rerun is an ordinary run: the same lines again, once.
+  await page.click('#cellule-1 button.run');
+  await waitForEnd(page, 'cellule-1');
+  assert.equal((await consoleLines(page, 'cellule-1')).length, 7);
+  assert.deepEqual(tracked.problems(), []);
+  await tracked.context.close();
+});
+
 test('an engine that cannot load ends the run with its reason, even when it started early', TIMEOUT, async () => {
   const tracked = await trackedPage(app.browser);
   await tracked.context.route('**/engine_bg.wasm', (route) => route.fulfill({ status: 503, body: 'down' }));
