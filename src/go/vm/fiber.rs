@@ -113,18 +113,7 @@ impl Frames {
     /// The callers, allocated on first use.
     #[inline(always)]
     pub fn vec(&mut self) -> &mut Vec<Frame> {
-        // Not `get_or_insert_with`, which stays out of line at opt-level "z".
-        if self.0.is_none() {
-            self.0 = Some(new_frames());
-        }
-        match &mut self.0 {
-            Some(v) => v,
-            // Cannot happen: the line above made it `Some`, and nothing runs in between (the
-            // optimiser drops this arm). Returning from one arm and inserting in the other is
-            // what the borrow checker refuses, and the panic-free rewrites measured here
-            // (`take` then `insert`, `get_or_insert_with`) cost fib(30) 8% more instructions.
-            None => unreachable!(),
-        }
+        self.0.get_or_insert_with(new_frames)
     }
 
     #[inline(always)]
