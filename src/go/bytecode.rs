@@ -78,6 +78,9 @@ pub enum Conv {
     StringToRunes,
     /// `string(r)` for a `[]rune`
     RunesToString,
+    /// `[n]T(s)`: a copy of `s[:n]` (`runtime error: cannot convert slice with length …` when
+    /// `len(s) < n`).
+    SliceToArray(u32),
 }
 
 /// One instruction.
@@ -667,6 +670,9 @@ pub enum Native {
     /// `Error()` of the run-time errors the VM raises (`runtime error: index out of range
     /// [5] with length 3`), which `recover` returns as `error` values.
     RuntimeErrorError,
+    /// `RuntimeError()` of the same errors: the method that makes them `runtime.Error`s; it
+    /// does nothing.
+    RuntimeErrorMarker,
     /// `(state int) → ()`: on entry to a range-over-func loop body, panics unless the loop
     /// is still running (Go's `runtime.panicrangestate`).
     RangeFuncCheck,

@@ -54,12 +54,6 @@ impl<'a> Compiler<'a> {
                 target_under,
                 TypeKind::Int(_) | TypeKind::Float64 | TypeKind::Float32 | TypeKind::String | TypeKind::Bool
             ) {
-                let msg = if let (TypeKind::Int(_), ConstVal::Int(_)) = (&target_under, v) {
-                    format!("cannot convert {} to type {} (overflows)", self.describe(&x), self.name(ty))
-                } else {
-                    format!("cannot convert {} to type {}", self.describe(&x), self.name(ty))
-                };
-                let _ = msg;
                 self.error(x.span, format!("cannot convert {} to type {}", self.describe(&x), self.name(ty)));
                 return Operand::bad(span);
             }
@@ -96,6 +90,20 @@ impl<'a> Compiler<'a> {
             }
             (TypeKind::Slice(e), TypeKind::String) if self.types.underlying(*e) == pre::INT32 => {
                 Some(Conv::RunesToString)
+            }
+            // Go 1.20: a copy of the slice's first `len` elements (a run-time error if it is shorter).
+            (TypeKind::Slice(e), TypeKind::Array { elem, len }) if e == elem => match u32::try_from(*len) {
+                Ok(len) => Some(Conv::SliceToArray(len)),
+                Err(_) => {
+                    self.error(x.span, format!("cannot convert {} to type {}", self.describe(&x), self.name(ty)));
+                    return Operand::bad(span);
+                }
+            },
+            // A pointer into the slice's own backing array: not representable here.
+            (TypeKind::Slice(e), TypeKind::Pointer(p)) if matches!(self.types.under(*p), TypeKind::Array { elem, .. } if elem == e) =>
+            {
+                self.unsupported(x.span, "la conversion d’une tranche en pointeur de tableau");
+                return Operand::bad(span);
             }
             (_, TypeKind::Interface(_)) => {
                 if let Err(why) = self.implements(from, ty) {

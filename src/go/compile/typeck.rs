@@ -378,7 +378,9 @@ impl<'a> Compiler<'a> {
                         return Some(Selection::Method { path: path.clone(), decl: decl.clone() });
                     }
                 }
-                if let Some(nm) = name_key(name).and_then(|key| self.native_methods.get(&(base, key))) {
+                if let Some(nm) =
+                    self.native_methods.iter().find(|((t, n), _)| *t == base && *n == name).map(|(_, nm)| nm)
+                {
                     return Some(Selection::NativeMethod {
                         path: path.clone(),
                         native: nm.native,
@@ -416,38 +418,4 @@ impl<'a> Compiler<'a> {
         }
         None
     }
-}
-
-/// Native method names are `'static`; map a looked-up name onto one of them.
-fn name_key(name: &str) -> Option<&'static str> {
-    const NAMES: [&str; 25] = [
-        "Add",
-        "Done",
-        "Wait",
-        "Go",
-        "Lock",
-        "Unlock",
-        "TryLock",
-        "RLock",
-        "RUnlock",
-        "Do",
-        "WriteString",
-        "WriteByte",
-        "WriteRune",
-        "String",
-        "Len",
-        "Reset",
-        "Grow",
-        "Seconds",
-        "Minutes",
-        "Hours",
-        "Milliseconds",
-        "Microseconds",
-        "Nanoseconds",
-        "Round",
-        "Truncate",
-    ];
-    const MORE: [&str; 12] =
-        ["Sub", "Error", "Unwrap", "Before", "After", "Equal", "IsZero", "Add", "Stop", "Reset", "TryRLock", "Write"];
-    NAMES.iter().chain(MORE.iter()).find(|n| **n == name).copied()
 }

@@ -149,6 +149,8 @@ pub struct PkgTypes {
     pub stringer: TypeId,
     /// `io.Writer`, the first parameter of `fmt.Fprint*`.
     pub writer: TypeId,
+    /// `runtime.Error`: `error` plus `RuntimeError()`, which the run-time errors implement.
+    pub runtime_error: TypeId,
 }
 
 fn named(types: &mut TypeTable, package: &str, name: &str, underlying: TypeId) -> TypeId {
@@ -250,7 +252,13 @@ impl PkgTypes {
         let writer_iface =
             types.intern(TypeKind::Interface(vec![InterfaceMethod { name: "Write".into(), sig: write_sig }]));
         let writer = named(types, "io", "Writer", writer_iface);
-        (PkgTypes { wait_group, mutex, rw_mutex, once, builder, stringer, writer }, wk)
+        let marker_sig = func_type(types, vec![], vec![], false);
+        let runtime_error_iface = types.intern(TypeKind::Interface(vec![
+            InterfaceMethod { name: "Error".into(), sig: string_sig },
+            InterfaceMethod { name: "RuntimeError".into(), sig: marker_sig },
+        ]));
+        let runtime_error = named(types, "runtime", "Error", runtime_error_iface);
+        (PkgTypes { wait_group, mutex, rw_mutex, once, builder, stringer, writer, runtime_error }, wk)
     }
 }
 
@@ -378,6 +386,12 @@ pub fn native_methods(
     add(assert_error, "Error", Native::RuntimeErrorError, to_string, true);
     let panic_nil = pointee(types, wk.panic_nil_ptr);
     add(panic_nil, "Error", Native::RuntimeErrorError, to_string, true);
+    // Every run-time error is a `runtime.Error`, as in Go.
+    for (ty, ptr) in [(wk.runtime_error, false), (wk.plain_error, false), (wk.bounds_error, false)] {
+        add(ty, "RuntimeError", Native::RuntimeErrorMarker, unit, ptr);
+    }
+    add(assert_error, "RuntimeError", Native::RuntimeErrorMarker, unit, true);
+    add(panic_nil, "RuntimeError", Native::RuntimeErrorMarker, unit, true);
     m
 }
 
@@ -450,6 +464,7 @@ pub fn member(types: &mut TypeTable, p: &PkgTypes, wk: &WellKnown, pkg: Pkg, nam
             "Goexit" => f(types, N::RuntimeGoexit, vec![], vec![], false),
             "NumCPU" => f(types, N::RuntimeNumCPU, vec![], vec![pre::INT], false),
             "GOMAXPROCS" => f(types, N::RuntimeGOMAXPROCS, vec![pre::INT], vec![pre::INT], false),
+            "Error" => Some(Member::Type(p.runtime_error)),
             _ => None,
         },
         Pkg::Os => match name {

@@ -335,6 +335,20 @@ impl Fiber {
                 self.alloc(runes.len() as u64 * super::ops::SLOT)?;
                 new_slice(runes)
             }
+            Conv::SliceToArray(n) => {
+                let len = match &v {
+                    Value::Slice(s) => s.len,
+                    _ => 0,
+                };
+                if len < n as usize {
+                    return Err(self.bounds_panic(&format!(
+                        "cannot convert slice with length {len} to array or pointer to array with length {n}"
+                    )));
+                }
+                self.alloc(u64::from(n) * super::ops::SLOT)?;
+                let vals = super::ops::slice_values(&v);
+                Value::agg(vals.iter().take(n as usize).map(Value::deep_copy).collect())
+            }
             Conv::RunesToString => {
                 let vals = super::ops::slice_values(&v);
                 let mut out = Vec::with_capacity(vals.len());

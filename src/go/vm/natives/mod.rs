@@ -90,6 +90,7 @@ impl Fiber {
             | N::WrapErrorError
             | N::WrapErrorUnwrap
             | N::RuntimeErrorError
+            | N::RuntimeErrorMarker
             | N::RangeFuncCheck
             | N::RangeFuncExit => self.native_errors(native, args),
             _ => self.native_strings(native, args),
