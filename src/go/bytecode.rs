@@ -190,6 +190,13 @@ pub enum Op {
     Defer {
         argc: u16,
     },
+    /// `[callee, a1 .. an, token] → []`: `defer callee(a1 .. an)` in a range-over-func loop
+    /// body: the call joins the deferred calls of the function holding the loop, just above
+    /// that function's newest one; `token` names the loop (its marker, deferred by the holding
+    /// function: [`Native::RangeDefers`]).
+    DeferRange {
+        argc: u16,
+    },
     /// `[] → [v]`: `recover()`: the panic value if the calling function was called directly
     /// by a deferred call while panicking (and stops the panic), else `Nil`.
     Recover,
@@ -673,6 +680,9 @@ pub enum Native {
     /// `RuntimeError()` of the same errors: the method that makes them `runtime.Error`s; it
     /// does nothing.
     RuntimeErrorMarker,
+    /// `(token *int)`: deferred by a function holding a range-over-func loop whose body
+    /// defers calls, to mark where they go (`Op::DeferRange`); never called, only skipped.
+    RangeDefers,
     /// `(state int) → ()`: on entry to a range-over-func loop body, panics unless the loop
     /// is still running (Go's `runtime.panicrangestate`).
     RangeFuncCheck,

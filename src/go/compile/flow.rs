@@ -9,9 +9,25 @@ use crate::go::ast::{Expr, ExprKind, ForStmt, Ident, IfStmt, Span, Stmt, StmtKin
 use crate::go::bytecode::{FuncProto, Native, Op};
 use crate::go::types::{predeclared as pre, TypeId, TypeKind};
 
+/// What `go f(x)` or `defer f(x)` does with the call once its callee and arguments are
+/// evaluated.
+#[derive(Clone, Copy)]
+pub(super) enum Launch<'t> {
+    Go,
+    Defer,
+    /// `defer` in a range-over-func loop body: the call joins the deferred calls of the
+    /// function holding the loop, found by the loop's token (a hidden variable; see
+    /// `rangedefer.rs`).
+    RangeDefer {
+        token: &'t str,
+        span: Span,
+    },
+}
+
 impl<'a> Compiler<'a> {
     /// `go f(x)` / `defer f(x)`: the callee as a function value, then the arguments.
-    pub(super) fn go_defer(&mut self, e: &Expr, is_go: bool) {
+    pub(super) fn go_defer(&mut self, e: &Expr, launch: Launch) {
+        let is_go = matches!(launch, Launch::Go);
         let word = if is_go { "go" } else { "defer" };
         let ExprKind::Call { func, args, spread } = &strip_parens(e).kind else {
             self.error(e.span, format!("expression in {word} must be function call"));
@@ -24,7 +40,7 @@ impl<'a> Compiler<'a> {
         // Builtins: wrapped in a small function taking their arguments.
         if let ExprKind::Ident(name) = &callee.kind {
             if let Some(Resolved::Entity(Entity::Builtin(b))) = self.peek_resolve(name) {
-                self.builtin_thunk(b, args, e.span, is_go);
+                self.builtin_thunk(b, args, e.span, launch);
                 return;
             }
             if let Some(Resolved::Entity(Entity::Type(_))) = self.peek_resolve(name) {
@@ -89,10 +105,26 @@ impl<'a> Compiler<'a> {
             }
             None => argc,
         };
-        self.emit(if is_go { Op::Go { argc } } else { Op::Defer { argc } });
+        self.launch(launch, argc);
     }
 
-    pub(super) fn builtin_thunk(&mut self, b: Builtin, args: &[Expr], span: Span, is_go: bool) {
+    fn launch(&mut self, launch: Launch, argc: u16) {
+        match launch {
+            Launch::Go => {
+                self.emit(Op::Go { argc });
+            }
+            Launch::Defer => {
+                self.emit(Op::Defer { argc });
+            }
+            Launch::RangeDefer { token, span } => {
+                self.load_name(token, span);
+                self.emit(Op::DeferRange { argc });
+            }
+        }
+    }
+
+    pub(super) fn builtin_thunk(&mut self, b: Builtin, args: &[Expr], span: Span, launch: Launch) {
+        let is_go = matches!(launch, Launch::Go);
         let (ops, params): (Vec<Op>, Vec<Option<TypeId>>) = match b {
             Builtin::Close => (vec![Op::Load(0), Op::Close], vec![None]),
             Builtin::Panic => (vec![Op::Load(0), Op::Panic], vec![Some(pre::ANY)]),
@@ -131,8 +163,7 @@ impl<'a> Compiler<'a> {
                 return;
             }
         }
-        let argc = args.len() as u16;
-        self.emit(if is_go { Op::Go { argc } } else { Op::Defer { argc } });
+        self.launch(launch, args.len() as u16);
     }
 
     pub(super) fn return_stmt(&mut self, es: &[Expr], span: Span) {

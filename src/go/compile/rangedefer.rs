@@ -1,29 +1,14 @@
 //! `defer` in the body of a range-over-func loop: Go runs it when the function holding the
-//! loop returns, not when the body (a closure here) returns. The loop keeps a list of the
-//! deferred calls, with their function and arguments evaluated at the `defer`; a deferred
-//! call registered in the holding function when the loop starts runs the list, newest first.
+//! loop returns, not when the body (a closure here) returns. When the loop starts, the holding
+//! function defers a marker ([`Native::RangeDefers`]) carrying the loop's token; a `defer` in
+//! the body hands its evaluated call and the token to the VM (`Op::DeferRange`), which files
+//! the call among the holding function's deferred calls, where Go would have it.
 
-use super::expr::{strip_parens, Resolved};
+use super::flow::Launch;
 use super::Compiler;
-use crate::go::ast::{
-    Block, Expr, ExprKind, FuncType, GenDecl, GenKind, Ident, RangeStmt, Span, Spec, Stmt, StmtKind, TypeExpr,
-    TypeExprKind,
-};
-use crate::go::bytecode::Op;
-use crate::go::types::{Signature, TypeKind};
-
-fn ident(name: &str, span: Span) -> Expr {
-    Expr { kind: ExprKind::Ident(name.to_owned()), span }
-}
-
-fn call(func: Expr, args: Vec<Expr>, spread: bool, span: Span) -> Expr {
-    Expr { kind: ExprKind::Call { func: Box::new(func), args, spread }, span }
-}
-
-fn func_lit(stmts: Vec<Stmt>, span: Span) -> Expr {
-    let sig = FuncType { params: Vec::new(), results: Vec::new(), span };
-    Expr { kind: ExprKind::FuncLit { sig, body: Block { stmts, span } }, span }
-}
+use crate::go::ast::{Expr, Span, Stmt, StmtKind};
+use crate::go::bytecode::{Native, Op};
+use crate::go::types::predeclared as pre;
 
 /// Whether a loop body holds a `defer` of its own (in nested blocks and loops, not in
 /// function literals).
@@ -45,102 +30,26 @@ pub fn has_defer(stmts: &[Stmt]) -> bool {
 }
 
 impl<'a> Compiler<'a> {
-    /// Declares the loop's list of deferred calls, named `name`, and defers its runner.
+    /// Declares the loop's token `name`, a fresh `*int` for each run of the loop statement,
+    /// and defers it as a marker among the holding function's deferred calls.
     pub(super) fn rf_defer_list(&mut self, name: &str, span: Span) {
-        let unit = self.types.intern(TypeKind::Func(Signature { params: vec![], results: vec![], variadic: false }));
-        let list_ty = self.types.intern(TypeKind::Slice(unit));
-        self.emit(Op::Zero(list_ty));
+        self.emit(Op::Zero(pre::INT));
+        self.emit(Op::Box);
+        let ptr = self.pointer_to(pre::INT);
         let fb = self.fb();
         fb.escaping.insert(name.to_owned());
-        let index = fb.declare(name, list_ty, true, span, false);
+        let index = fb.declare(name, ptr, true, span, false);
         let slot = fb.locals[index].slot;
         fb.emit(Op::StoreNewRef(slot));
-        // `defer func() { for _, f := range list { defer f() } }()`: each call is deferred by
-        // the runner, so one that panics does not stop the others.
-        let each = Stmt { kind: StmtKind::Defer(call(ident("#f", span), Vec::new(), false, span)), span };
-        let range = RangeStmt {
-            key: Some(ident("_", span)),
-            value: Some(ident("#f", span)),
-            define: true,
-            expr: ident(name, span),
-            body: Block { stmts: vec![each], span },
-        };
-        let runner = func_lit(vec![Stmt { kind: StmtKind::Range(Box::new(range)), span }], span);
-        let closures = self.fb().closures;
-        self.stmt(&Stmt { kind: StmtKind::Defer(call(runner, Vec::new(), false, span)), span });
-        self.fb().closures = closures;
+        fb.has_defer = true;
+        fb.emit(Op::NativeFunc(Native::RangeDefers));
+        self.load_name(name, span);
+        self.emit(Op::Defer { argc: 1 });
     }
 
-    /// `defer f(args)` in a loop body: `f` and the arguments are evaluated now, and a closure
-    /// calling them joins the loop's list.
-    pub(super) fn rf_defer(&mut self, e: &Expr, list: &str, span: Span) {
-        let ExprKind::Call { func, args, spread } = &strip_parens(e).kind else {
-            self.error(e.span, "expression in defer must be function call");
-            return;
-        };
-        self.fb().has_defer = true;
-        self.fb().open_scope();
-        let callee = strip_parens(func);
-        let builtin = match &callee.kind {
-            ExprKind::Ident(n) => matches!(self.peek_resolve(n), Some(Resolved::Entity(super::Entity::Builtin(_)))),
-            _ => false,
-        };
-        let mut sig: Option<Signature> = None;
-        let target = if builtin {
-            callee.clone()
-        } else {
-            self.hidden_define("#df", callee.clone(), span);
-            let ty = self.fb().lookup("#df").map(|i| self.fb().locals[i].ty);
-            sig = ty.and_then(|t| self.sig(t));
-            if sig.is_none() {
-                self.fb().close_scope();
-                return;
-            }
-            ident("#df", span)
-        };
-        let types_len = self.local_types.len();
-        let mut passed = Vec::new();
-        for (i, arg) in args.iter().enumerate() {
-            let name = format!("#da{i}");
-            let param = sig.as_ref().and_then(|s| {
-                let fixed = if s.variadic { s.params.len().saturating_sub(1) } else { s.params.len() };
-                match (s.params.get(i.min(s.params.len().saturating_sub(1))), i >= fixed && s.variadic && !*spread) {
-                    (Some(&t), true) => match self.types.under(t) {
-                        TypeKind::Slice(elem) => Some(*elem),
-                        _ => Some(t),
-                    },
-                    (Some(&t), false) if i < s.params.len() => Some(t),
-                    _ => None,
-                }
-            });
-            match param {
-                Some(t) => {
-                    let tname = format!("#dt{i}");
-                    self.local_types.push((tname.clone(), t));
-                    let ty = TypeExpr { kind: TypeExprKind::Name(tname), span: arg.span };
-                    let names = vec![Ident { name: name.clone(), span: arg.span }];
-                    let spec = Spec::Value { names, ty: Some(ty), values: vec![arg.clone()], iota: 0, span: arg.span };
-                    let decl = GenDecl { kind: GenKind::Var, specs: vec![spec], span: arg.span };
-                    self.fb().escaping.insert(name.clone());
-                    self.stmt(&Stmt { kind: StmtKind::Decl(decl), span: arg.span });
-                }
-                None => self.hidden_define(&name, arg.clone(), arg.span),
-            }
-            passed.push(ident(&name, arg.span));
-        }
-        let thunk = func_lit(vec![Stmt { kind: StmtKind::Expr(call(target, passed, *spread, span)), span }], span);
-        let append = call(ident("append", span), vec![ident(list, span), thunk], false, span);
-        let closures = self.fb().closures;
-        self.stmt(&Stmt { kind: StmtKind::Assign { lhs: vec![ident(list, span)], op: None, rhs: vec![append] }, span });
-        self.fb().closures = closures;
-        self.local_types.truncate(types_len);
-        self.fb().close_scope();
-    }
-
-    /// `name := value`, boxed (the deferred closure shares it).
-    fn hidden_define(&mut self, name: &str, value: Expr, span: Span) {
-        self.fb().escaping.insert(name.to_owned());
-        let lhs = vec![Ident { name: name.to_owned(), span }];
-        self.stmt(&Stmt { kind: StmtKind::Define { lhs, rhs: vec![value] }, span });
+    /// `defer f(args)` in a loop body: evaluated now, run as a deferred call of the holding
+    /// function (so `recover` in `f` works as in Go).
+    pub(super) fn rf_defer(&mut self, e: &Expr, token: &str, span: Span) {
+        self.go_defer(e, Launch::RangeDefer { token, span });
     }
 }

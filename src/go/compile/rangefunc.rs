@@ -344,7 +344,7 @@ impl<'a> Compiler<'a> {
         self.emit_return();
     }
 
-    fn load_name(&mut self, name: &str, span: Span) {
+    pub(super) fn load_name(&mut self, name: &str, span: Span) {
         self.expr(&ident(name, span), None);
     }
 

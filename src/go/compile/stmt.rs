@@ -91,9 +91,9 @@ impl<'a> Compiler<'a> {
                 self.compound(target, if *inc { BinaryOp::Add } else { BinaryOp::Sub }, None, s.span)
             }
             StmtKind::Send { chan, value } => self.send(chan, value),
-            StmtKind::Go(e) => self.go_defer(e, true),
+            StmtKind::Go(e) => self.go_defer(e, super::flow::Launch::Go),
             StmtKind::Defer(e) if self.fb().rangefunc.is_some() => self.rf_defer_stmt(e, s.span),
-            StmtKind::Defer(e) => self.go_defer(e, false),
+            StmtKind::Defer(e) => self.go_defer(e, super::flow::Launch::Defer),
             StmtKind::Return(es) if self.fb().rangefunc.is_some() => self.rf_return(es, s.span),
             StmtKind::Return(es) => self.return_stmt(es, s.span),
             StmtKind::Break(l) => self.branch(l.as_ref(), true, s.span),

@@ -7,7 +7,7 @@
 
 use std::rc::Rc;
 
-use super::super::bytecode::FuncId;
+use super::super::bytecode::{FuncId, Native};
 use super::super::value::{Callee, Closure, Native as NativeState, Value};
 use super::fiber::{Deferred, Fiber, Frame, Kind, Mode, PanicRec};
 use super::{Res, Trap};
@@ -150,6 +150,34 @@ impl Fiber {
         }
         defers.push(Deferred { callee, args });
         Ok(())
+    }
+
+    /// `defer` in a range-over-func loop body: files the call among the deferred calls of the
+    /// function holding the loop (the frame owning the loop's marker), after its newest one,
+    /// as Go does. Frames above that function see their deferred calls move up by one.
+    pub fn push_range_defer(&mut self, argc: usize) {
+        let token = self.stack.pop().unwrap_or_default();
+        let at = self.stack.len().saturating_sub(argc);
+        let args = self.stack.split_off(at).into_boxed_slice();
+        let callee = self.stack.pop().unwrap_or_default();
+        let d = Deferred { callee, args };
+        let defers = &self.extra().defers;
+        let Some(marker) = defers.iter().rposition(|d| range_marker_of(d, &token)) else {
+            // The holding function is not on this goroutine's stack: the body runs after
+            // the loop ended or elsewhere; it is deferred where it runs.
+            self.extra().defers.push(d);
+            return;
+        };
+        // Where the frames above the holding function start their own deferred calls.
+        let len = defers.len();
+        let bases = std::iter::once(&self.cur).chain(self.frames.iter()).map(|f| f.defer_base as usize);
+        let end = bases.filter(|&b| b > marker).min().unwrap_or(len).min(len);
+        self.extra().defers.insert(end, d);
+        for frame in std::iter::once(&mut self.cur).chain(self.frames.iter_mut()) {
+            if frame.defer_base as usize >= end && frame.defer_base as usize > marker {
+                frame.defer_base += 1;
+            }
+        }
     }
 
     fn call_deferred(&mut self, d: Deferred, kind: Kind) -> Res<Called> {
@@ -439,4 +467,12 @@ fn same_value(a: &Value, b: &Value) -> bool {
         (Value::Nil, Value::Nil) => true,
         _ => false,
     }
+}
+
+/// Whether `d` is the marker of the range-over-func loop whose token is `token`.
+pub(crate) fn range_marker_of(d: &Deferred, token: &Value) -> bool {
+    let (Value::Func(f), Some(Value::Ref(mark)), Value::Ref(token)) = (&d.callee, d.args.first(), token) else {
+        return false;
+    };
+    f.callee == Callee::Native(Native::RangeDefers) && Rc::ptr_eq(mark, token)
 }

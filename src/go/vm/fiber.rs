@@ -127,6 +127,10 @@ impl Frames {
     pub fn iter(&self) -> std::slice::Iter<'_, Frame> {
         self.0.as_deref().map_or(&[][..], |v| v.as_slice()).iter()
     }
+
+    pub fn iter_mut(&mut self) -> std::slice::IterMut<'_, Frame> {
+        self.0.as_deref_mut().map_or(&mut [][..], |v| v.as_mut_slice()).iter_mut()
+    }
 }
 
 #[cold]
@@ -321,8 +325,14 @@ impl Fiber {
         }
     }
 
+    /// The newest deferred call; `None` when it was a range-over-func loop's marker
+    /// ([`Native::RangeDefers`]), which only marks a place.
     pub fn pop_defer(&mut self) -> Option<Deferred> {
-        self.extra.as_mut().and_then(|e| e.defers.pop())
+        let d = self.extra.as_mut()?.defers.pop()?;
+        match &d.callee {
+            Value::Func(f) if f.callee == Callee::Native(Native::RangeDefers) => None,
+            _ => Some(d),
+        }
     }
 
     /// Depth of nested synchronous runs.

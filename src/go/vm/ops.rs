@@ -65,6 +65,7 @@ impl Fiber {
             }
             Op::GoClosure { func, captures } => self.spawn_closure(func, captures as usize)?,
             Op::Defer { argc } => self.push_defer(argc as usize)?,
+            Op::DeferRange { argc } => self.push_range_defer(argc as usize),
             Op::Recover => {
                 let v = self.recover();
                 self.push(v);

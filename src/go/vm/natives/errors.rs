@@ -63,7 +63,8 @@ impl Fiber {
                 };
                 self.push(v);
             }
-            Native::RuntimeErrorMarker => {}
+            // `RangeDefers` is only ever a deferred entry, expanded before it would be called.
+            Native::RuntimeErrorMarker | Native::RangeDefers => {}
             Native::RangeFuncCheck | Native::RangeFuncExit => {
                 // Go's `abi.RF_*` states: 0 done, 1 ready, 2 panic, 3 exhausted.
                 let state = if native == Native::RangeFuncExit && a0.as_int() == 2 { 4 } else { a0.as_int() };

@@ -91,6 +91,7 @@ impl Fiber {
             | N::WrapErrorUnwrap
             | N::RuntimeErrorError
             | N::RuntimeErrorMarker
+            | N::RangeDefers
             | N::RangeFuncCheck
             | N::RangeFuncExit => self.native_errors(native, args),
             _ => self.native_strings(native, args),
