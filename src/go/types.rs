@@ -402,6 +402,27 @@ impl TypeTable {
                 }
                 out.push_str(close);
             }
+            // `%T` prints `interface {}` and `interface { M() }`. gc's messages print the empty
+            // interface by its alias `any` (interned alike, we cannot tell which one the
+            // source wrote: `any` is the one the standard library and modern code use) and
+            // other literals tight: `interface{M()}`.
+            TypeKind::Interface(methods) if !qualify_main => {
+                if methods.is_empty() {
+                    out.push_str("any");
+                    return;
+                }
+                out.push_str("interface{");
+                for (i, method) in methods.iter().enumerate() {
+                    if i > 0 {
+                        out.push_str("; ");
+                    }
+                    out.push_str(&method.name);
+                    if let TypeKind::Func(sig) = self.kind(method.sig) {
+                        self.write_signature(sig, qualify_main, out);
+                    }
+                }
+                out.push('}');
+            }
             TypeKind::Interface(methods) => {
                 if methods.is_empty() {
                     out.push_str("interface {}");

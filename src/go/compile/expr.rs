@@ -259,7 +259,9 @@ impl<'a> Compiler<'a> {
     /// time.Duration`, `interface type error` (empty for unnamed types).
     pub fn type_kind_word(&self, ty: TypeId) -> String {
         if !self.types.is_named(ty) {
-            return String::new();
+            // The empty interface is shown as the alias `any`, which types2 describes too.
+            let empty_iface = matches!(self.types.kind(ty), TypeKind::Interface(m) if m.is_empty());
+            return if empty_iface { "interface ".to_owned() } else { String::new() };
         }
         let word = match self.types.under(ty) {
             TypeKind::Struct(_) => "struct".to_owned(),
@@ -375,7 +377,9 @@ impl<'a> Compiler<'a> {
     pub fn push_const(&mut self, op: &Operand, v: &ConstVal, ty: TypeId, context: &str) -> Option<TypeId> {
         let target = if self.types.is_interface(ty) { consts::default_type(&self.types, op.ty) } else { ty };
         let ok = const_fits_kind(self.types.under(target), v) || self.is_untyped(target);
-        if !ok || (!self.is_untyped(op.ty) && self.assignable(op.ty, target).is_err()) {
+        // An untyped constant goes into an interface as a value of its default type.
+        let missing = self.types.is_interface(ty) && self.implements(target, ty).is_err();
+        if !ok || missing || (!self.is_untyped(op.ty) && self.assignable(op.ty, target).is_err()) {
             let why = if self.types.is_interface(ty) {
                 match self.implements(target, ty) {
                     Err(w) => format!(": {w}"),
@@ -387,9 +391,15 @@ impl<'a> Compiler<'a> {
             if self.types.is_interface(ty) && why.is_empty() {
                 // Fine: a constant of default type implementing the interface.
             } else {
+                // gc names the constant by the type it was converted to.
+                let shown = if missing { Operand { ty: target, ..op.clone() } } else { op.clone() };
                 self.error(
                     op.span,
-                    format!("cannot use {} as {} value in {context}{why}", self.describe(op), self.target_name(op, ty)),
+                    format!(
+                        "cannot use {} as {} value in {context}{why}",
+                        self.describe(&shown),
+                        self.target_name(op, ty)
+                    ),
                 );
                 return None;
             }

@@ -306,6 +306,10 @@ impl<'a> Compiler<'a> {
                 return Ok(());
             }
         }
+        // An interface holding a `t` could give one back: gc says how.
+        if self.types.is_interface(v) && self.implements(t, v).is_ok() {
+            return Err("need type assertion".into());
+        }
         Err(String::new())
     }
 
