@@ -236,6 +236,7 @@ fn stmt(s: &Stmt) -> String {
                 let head = match &c.comm {
                     SelectComm::Default => "default".to_string(),
                     SelectComm::Send { chan, value } => format!("send {} {}", e(chan), e(value)),
+                    SelectComm::Invalid(s) => format!("invalid {}", stmt(s)),
                     SelectComm::Recv { value, ok, define, chan } => format!(
                         "recv {} {} {} {}",
                         value.as_ref().map_or("_".to_string(), e),

@@ -335,6 +335,8 @@ pub enum SelectComm {
         define: bool,
         chan: Expr,
     },
+    /// Neither (`case x := 3:`): types2 reports it and skips the case; kept for the formatter.
+    Invalid(Box<Stmt>),
 }
 
 #[derive(Clone, Debug, PartialEq)]

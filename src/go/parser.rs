@@ -22,18 +22,30 @@ const MAX_DEPTH: u32 = 200;
 
 /// Parses a whole file. The tree is complete even after errors (with `Bad` placeholders).
 pub fn parse_file(src: &str) -> (File, Vec<Diagnostic>) {
+    let (file, mut diags, mut type_errors) = parse(src);
+    // gc type checks (and so reports types2's errors) only without syntax errors.
+    if !diags.iter().any(|d| d.message.starts_with("syntax error")) {
+        diags.append(&mut type_errors);
+    }
+    (file, diags)
+}
+
+/// [`parse_file`] without the type errors found while parsing (an invalid `select` case):
+/// what gofmt refuses.
+pub fn parse_syntax(src: &str) -> (File, Vec<Diagnostic>) {
+    let (file, diags, _) = parse(src);
+    (file, diags)
+}
+
+fn parse(src: &str) -> (File, Vec<Diagnostic>, Vec<Diagnostic>) {
     let mut p = Parser::new(src);
     let file = p.file();
     // The go command reads the package clause and imports with go/parser before compiling;
     // when that fails, its one error is all `go build` prints.
     if let Some(d) = p.go_cmd_error.take() {
-        return (file, vec![d]);
+        return (file, vec![d], Vec::new());
     }
-    // gc type checks (and so reports types2's errors) only without syntax errors.
-    if !p.diags.iter().any(|d| d.message.starts_with("syntax error")) {
-        p.diags.append(&mut p.type_errors);
-    }
-    (file, p.diags)
+    (file, p.diags, p.type_errors)
 }
 
 pub(crate) struct Parser<'a> {

@@ -459,7 +459,13 @@ impl TypeTable {
             }
             TypeKind::Named { package, name, .. } => {
                 if !package.is_empty() && (qualify_main || package != "main") {
-                    out.push_str(package);
+                    // gc's messages quote a package whose name another imported package
+                    // shares: `sync` imports `internal/sync`, also named "sync".
+                    if !qualify_main && package == "sync" {
+                        out.push_str("\"sync\"");
+                    } else {
+                        out.push_str(package);
+                    }
                     out.push('.');
                 }
                 out.push_str(name);

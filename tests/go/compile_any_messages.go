@@ -6,7 +6,7 @@ type shape interface {
 	Area() float64
 }
 
-func show(xs ...any)            {}
+func show(xs ...any)             {}
 func count(m map[string]any) int { return len(m) }
 
 func main() {

@@ -82,18 +82,8 @@ impl<'a> Compiler<'a> {
         }
         let ty = x.ty;
         let Some(selection) = self.lookup(ty, &sel.name) else {
-            let what = if let Mode::Value { var: true, .. } = x.mode { "variable" } else { "value" };
-            let _ = what;
-            self.error(
-                sel.span,
-                format!(
-                    "{}.{} undefined (type {} has no field or method {})",
-                    self.text(base.span),
-                    sel.name,
-                    self.name(ty),
-                    sel.name
-                ),
-            );
+            let msg = self.missing_selector(&self.text(base.span), ty, &sel.name);
+            self.error(sel.span, msg);
             return Operand::bad(span);
         };
         match selection {

@@ -89,16 +89,8 @@ impl<'a> Compiler<'a> {
                     self.fb().locals[local].used = true;
                 }
                 let Some(Selection::Field { path, ty }) = self.lookup(x.ty, &sel.name) else {
-                    self.error(
-                        sel.span,
-                        format!(
-                            "{}.{} undefined (type {} has no field or method {})",
-                            self.text(expr.span),
-                            sel.name,
-                            self.name(x.ty),
-                            sel.name
-                        ),
-                    );
+                    let msg = self.missing_selector(&self.text(expr.span), x.ty, &sel.name);
+                    self.error(sel.span, msg);
                     return None;
                 };
                 let (last, init) = path.split_last()?;

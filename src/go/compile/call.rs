@@ -301,6 +301,8 @@ impl<'a> Compiler<'a> {
             self.arg_count_error(sig, args, span, fname, too_many);
             return None;
         }
+        // Every argument is checked, as gc does, even after one fails.
+        let mut ok = true;
         for (i, arg) in args.iter().enumerate().take(fixed) {
             let target = params[i];
             if native && target == pre::ANY {
@@ -310,14 +312,14 @@ impl<'a> Compiler<'a> {
                     if let TypeKind::Pointer(e) = self.types.kind(op.ty) {
                         self.last_arg_elem = Some(*e);
                     }
-                    self.convert(op, Some(target), &context)?;
+                    ok &= self.convert(op, Some(target), &context).is_some();
                     continue;
                 }
             }
             self.target_shown = shown.get(i).cloned().flatten().map(|s| (arg.span, s));
             let converted = self.value(arg, Some(target), &context);
             self.target_shown = None;
-            converted?;
+            ok &= converted.is_some();
         }
         let mut count = fixed as u16;
         if sig.variadic {
@@ -327,20 +329,20 @@ impl<'a> Compiler<'a> {
                 _ => pre::ANY,
             };
             if spread {
-                self.value(&args[fixed], Some(slice_ty), &context)?;
+                ok &= self.value(&args[fixed], Some(slice_ty), &context).is_some();
                 count += 1;
                 if native {
                     count |= NATIVE_SPREAD;
                 }
             } else if native {
                 for arg in &args[fixed..] {
-                    self.value(arg, Some(elem), &context)?;
+                    ok &= self.value(arg, Some(elem), &context).is_some();
                     count += 1;
                 }
             } else {
                 let extra = args.len() - fixed;
                 for arg in &args[fixed..] {
-                    self.value(arg, Some(elem), &context)?;
+                    ok &= self.value(arg, Some(elem), &context).is_some();
                 }
                 if extra == 0 {
                     self.emit(Op::Nil);
@@ -350,7 +352,7 @@ impl<'a> Compiler<'a> {
                 count += 1;
             }
         }
-        Some(count)
+        ok.then_some(count)
     }
 
     fn single_emitted_argument(

@@ -106,13 +106,16 @@ impl ConstVal {
         match self {
             ConstVal::Bool(b) => b.to_string(),
             ConstVal::Int(v) => v.to_string(),
-            ConstVal::Rat(..) => format!("{}", self.to_float().unwrap_or(0.0)),
-            ConstVal::Float(f) => {
-                if f.fract() == 0.0 && f.abs() < 1e21 {
-                    format!("{f:.0}")
-                } else {
-                    format!("{f}")
+            // go/constant's String: `%.6g`, or the shortest `%g` when that hides a fraction.
+            ConstVal::Rat(..) | ConstVal::Float(_) => {
+                let f = self.to_float().unwrap_or(0.0);
+                let mut out = Vec::new();
+                crate::go::fmt::float::append_float(&mut out, f, b'g', 6, false);
+                if f.fract() != 0.0 && !out.contains(&b'.') {
+                    out.clear();
+                    crate::go::fmt::float::append_float(&mut out, f, b'g', -1, false);
                 }
+                String::from_utf8_lossy(&out).into_owned()
             }
             ConstVal::Str(s) => {
                 // Go's quoting (strconv.Quote), as gc prints string constants.

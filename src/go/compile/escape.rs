@@ -121,7 +121,8 @@ impl Visitor<'_> {
             StmtKind::Select(clauses) => {
                 for c in clauses {
                     match &c.comm {
-                        SelectComm::Default => {}
+                        // Skipped by the compiler, as types2 skips it.
+                        SelectComm::Default | SelectComm::Invalid(_) => {}
                         SelectComm::Send { chan, value } => {
                             self.expr(chan);
                             self.expr(value);

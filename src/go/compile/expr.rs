@@ -218,17 +218,25 @@ impl<'a> Compiler<'a> {
         let text = self.text(op.span).trim().to_owned();
         match &op.mode {
             Mode::Const(v) => {
-                let literal = is_literal_text(&text);
+                // A float constant reads as a float even when its value is whole (`1e+19`).
+                let float = op.ty == pre::UNTYPED_FLOAT
+                    || matches!(self.types.under(op.ty), TypeKind::Float64 | TypeKind::Float32);
+                let value = match v {
+                    ConstVal::Int(i) if float => ConstVal::Float(*i as f64).describe(),
+                    other => other.describe(),
+                };
+                // gc shows the value when it reads otherwise than the expression.
+                let literal = value == text;
                 if self.is_untyped(op.ty) {
                     if literal {
                         format!("{text} ({} constant)", self.types.error_name(op.ty))
                     } else {
-                        format!("{text} ({} constant {})", self.types.error_name(op.ty), v.describe())
+                        format!("{text} ({} constant {value})", self.types.error_name(op.ty))
                     }
                 } else if literal {
                     format!("{text} (constant of type {})", self.name(op.ty))
                 } else {
-                    format!("{text} (constant {} of type {})", v.describe(), self.name(op.ty))
+                    format!("{text} (constant {value} of type {})", self.name(op.ty))
                 }
             }
             Mode::Nil => "nil".into(),
@@ -596,16 +604,6 @@ pub fn strip_parens(e: &Expr) -> &Expr {
         ExprKind::Paren(inner) => strip_parens(inner),
         _ => e,
     }
-}
-
-/// A literal as written (`300`, `-1`, `"a"`, `'x'`, `1.5`): gc then omits the value.
-fn is_literal_text(text: &str) -> bool {
-    if text == "true" || text == "false" {
-        return true;
-    }
-    let body = text.strip_prefix('-').unwrap_or(text);
-    let first = body.chars().next().unwrap_or(' ');
-    first == '"' || first == '\'' || first == '`' || (first.is_ascii_digit() || first == '.') && !body.contains(' ')
 }
 
 /// Go integer literal → value (`0x1F`, `0o17`, `017`, `0b101`, `1_000`).

@@ -232,23 +232,9 @@ impl<'a> Compiler<'a> {
         }
         let v = match consts::representable(&self.types, v, target) {
             Ok(v) => v,
-            Err(RepError::Truncated) => {
-                self.error(
-                    c.span,
-                    format!("{} (untyped float constant) truncated to {}", self.text(c.span), self.name(target)),
-                );
-                return None;
-            }
             Err(_) => {
-                self.error(
-                    c.span,
-                    format!(
-                        "{} ({} constant) overflows {}",
-                        self.text(c.span),
-                        self.types.error_name(c.ty),
-                        self.name(target)
-                    ),
-                );
+                let msg = self.const_lost(c, target);
+                self.error(c.span, msg);
                 return None;
             }
         };
@@ -292,6 +278,18 @@ impl<'a> Compiler<'a> {
                 return Operand::bad(span);
             }
         }
+        // The untyped side takes the typed side's type first (`1.5 * time.Second` is not
+        // 1.5 seconds: 1.5 cannot be a Duration).
+        if let Some(t) = typed.filter(|&t| self.num_kind(t).is_some()) {
+            for (side, value) in [(l, &a), (r, &b)] {
+                let numeric = matches!(side.ty, pre::UNTYPED_INT | pre::UNTYPED_RUNE | pre::UNTYPED_FLOAT);
+                if numeric && consts::representable(&self.types, value, t).is_err() {
+                    let msg = self.const_lost(side, t);
+                    self.error(side.span, msg);
+                    return Operand::bad(span);
+                }
+            }
+        }
         let result_ty = typed.unwrap_or_else(|| consts::untyped_join(lt, rt));
         let int_result = self.is_integer(result_ty);
         match consts::fold_binary(op, &a, &b, int_result) {
@@ -322,6 +320,14 @@ impl<'a> Compiler<'a> {
                 Operand::bad(span)
             }
         }
+    }
+
+    /// types2's message for untyped constant `c` that numeric type `t` cannot hold: a float
+    /// made an integer is "truncated", anything else "overflows"; `t` is named by its basic
+    /// type (`int64` for `time.Duration`).
+    fn const_lost(&self, c: &Operand, t: TypeId) -> String {
+        let what = if c.ty == pre::UNTYPED_FLOAT && self.is_integer(t) { "truncated to" } else { "overflows" };
+        format!("{} {what} {}", self.describe(c), self.types.error_name(self.types.underlying(t)))
     }
 
     /// Emits the operator for two operands of type `ty` already on the stack.

@@ -254,9 +254,12 @@ impl<'a> Compiler<'a> {
     }
 
     pub(super) fn select_stmt(&mut self, clauses: &[SelectClause], label: Option<String>) {
+        // types2 skips a case it rejects (the parser reported it), body included.
+        let clauses: Vec<&SelectClause> =
+            clauses.iter().filter(|c| !matches!(c.comm, SelectComm::Invalid(_))).collect();
         // One case and no default is a plain channel operation (Go compiles it so, and its
         // goroutine then waits on `chan receive`, not `select`).
-        if let [clause] = clauses {
+        if let [clause] = clauses[..] {
             if !matches!(clause.comm, SelectComm::Default) {
                 self.single_case_select(clause, label);
                 return;
@@ -267,6 +270,7 @@ impl<'a> Compiler<'a> {
         let mut default_clause = None;
         for clause in clauses {
             match &clause.comm {
+                SelectComm::Invalid(_) => {}
                 SelectComm::Default => {
                     if default_clause.is_some() {
                         self.error(clause.span, "multiple defaults in select");
@@ -385,7 +389,7 @@ impl<'a> Compiler<'a> {
                     }
                 }
             }
-            SelectComm::Default => {}
+            SelectComm::Default | SelectComm::Invalid(_) => {}
         }
         self.stmts(&clause.body);
         self.fb().close_scope();

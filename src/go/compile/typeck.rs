@@ -366,6 +366,60 @@ impl<'a> Compiler<'a> {
         }
     }
 
+    /// gc's message for `base.sel` naming no field or method of `ty`, with the one whose name
+    /// differs only in case, if any (`type T has no field or method bump, but does have
+    /// method Bump`).
+    pub fn missing_selector(&self, base: &str, ty: TypeId, sel: &str) -> String {
+        let mut msg = format!("{base}.{sel} undefined (type {} has no field or method {sel}", self.name(ty));
+        let near = self.member_names(ty).into_iter().find(|n| n != sel && n.eq_ignore_ascii_case(sel));
+        if let Some(near) = near {
+            let what = if let Some(Selection::Field { .. }) = self.lookup(ty, &near) { "field" } else { "method" };
+            msg.push_str(&format!(", but does have {what} {near}"));
+        }
+        msg.push(')');
+        msg
+    }
+
+    /// The names of the fields and methods reachable from `ty` (promoted ones included) that
+    /// Go code may use: another package's unexported names and the natives' hidden state are
+    /// left out.
+    fn member_names(&self, ty: TypeId) -> Vec<String> {
+        let mut names = Vec::new();
+        let mut level = vec![ty];
+        for _depth in 0..8 {
+            let mut next = Vec::new();
+            for t in level {
+                let base = match self.types.kind(t) {
+                    TypeKind::Pointer(e) => *e,
+                    _ => t,
+                };
+                let foreign = matches!(self.types.kind(base), TypeKind::Named { package, .. } if !package.is_empty() && package != "main");
+                let usable = |n: &str| !foreign || n.starts_with(|c: char| c.is_uppercase());
+                if let Some(decls) = self.methods.get(&base) {
+                    names.extend(decls.iter().map(|(n, _)| n.clone()));
+                }
+                names.extend(self.native_methods.keys().filter(|(b, _)| *b == base).map(|(_, n)| (*n).to_owned()));
+                match self.types.under(base) {
+                    TypeKind::Interface(methods) => names.extend(methods.iter().map(|m| m.name.clone())),
+                    TypeKind::Struct(fields) => {
+                        for f in fields.iter().filter(|f| usable(&f.name)) {
+                            names.push(f.name.clone());
+                            if f.embedded {
+                                next.push(f.ty);
+                            }
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            if next.is_empty() {
+                break;
+            }
+            level = next;
+        }
+        names
+    }
+
     /// Finds field or method `name` on a value of type `ty` (a pointer to a struct counts),
     /// shallowest embedding depth first, as Go's selector rules say.
     pub fn lookup(&self, ty: TypeId, name: &str) -> Option<Selection> {

@@ -12,7 +12,7 @@
 //! values nested over 100 levels (a slice holding itself) print `...` where Go overflows its
 //! stack; built-in `sync`/`strings.Builder` states print `{}`; no `Formatter`/`GoStringer`.
 
-mod float;
+pub(crate) mod float;
 mod format;
 mod print;
 pub(crate) mod quote;

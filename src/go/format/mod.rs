@@ -29,7 +29,7 @@ use source::Source;
 /// `src` formatted as gofmt formats it, or the syntax errors `go build` would print
 /// (`prog.go:L:C: message`) when it does not parse.
 pub fn format_source(src: &str) -> Result<String, Vec<String>> {
-    let (file, diags) = super::parser::parse_file(src);
+    let (file, diags) = super::parser::parse_syntax(src);
     if !diags.is_empty() {
         return Err(super::diag::render(super::FILE_NAME, src, &diags));
     }

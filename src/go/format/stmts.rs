@@ -294,6 +294,7 @@ impl Printer<'_, '_> {
         match comm {
             SelectComm::Default => {}
             SelectComm::Send { chan, value } => self.send(chan, value),
+            SelectComm::Invalid(stmt) => self.stmt(stmt, false),
             SelectComm::Recv { value, ok, define, chan } => {
                 let mut arrow_from = case_pos;
                 if let Some(v) = value {

@@ -16,8 +16,8 @@ pub(super) enum Simple {
     Stmt(Stmt, u32),
     /// `k, v := range x` (for headers only).
     Range { key: Option<Expr>, value: Option<Expr>, define: bool, expr: Expr, start: u32 },
-    /// `v := x.(type)` in a switch header: the binding, the `x.(type)` and `:=`'s position.
-    Guard(Ident, Expr, u32),
+    /// `v := x.(type)` in a switch header: the binding and the `x.(type)`.
+    Guard(Ident, Expr),
 }
 
 /// What `header` found between the keyword and `{`.
@@ -41,7 +41,7 @@ impl<'a> Parser<'a> {
             Simple::Range { expr, start, .. } => {
                 Stmt { span: Span::new(start, expr.span.end), kind: StmtKind::Expr(expr) }
             }
-            Simple::Guard(binding, expr, _) => Stmt {
+            Simple::Guard(binding, expr) => Stmt {
                 span: binding.span.to(expr.span),
                 kind: StmtKind::Define { lhs: vec![binding], rhs: vec![expr] },
             },
@@ -270,7 +270,7 @@ impl<'a> Parser<'a> {
                 let is_guard = matches!(rhs.as_slice(), [Expr { kind: ExprKind::TypeAssert { ty: None, .. }, .. }]);
                 if keyword == Some(Tok::Switch) && names.len() == 1 && is_guard {
                     if let (Some(b), Some(g)) = (names.pop(), rhs.pop()) {
-                        return Simple::Guard(b, g, pos);
+                        return Simple::Guard(b, g);
                     }
                 }
                 let kind = StmtKind::Define { lhs: names, rhs };
@@ -427,7 +427,7 @@ impl<'a> Parser<'a> {
                 }
             }
             Some(Simple::Stmt(Stmt { kind: StmtKind::Expr(x), .. }, _)) => h.cond = Some(x),
-            Some(Simple::Guard(b, x, _)) => {
+            Some(Simple::Guard(b, x)) => {
                 h.binding = Some(b);
                 h.cond = Some(x);
             }
@@ -622,9 +622,8 @@ impl<'a> Parser<'a> {
     fn select_comm(&mut self, s: Simple) -> SelectComm {
         let (stmt, pos) = match s {
             Simple::Stmt(stmt, pos) => (stmt, pos),
-            Simple::Guard(_, e, pos) | Simple::Range { expr: e, start: pos, .. } => {
-                (Stmt { span: e.span, kind: StmtKind::Expr(e) }, pos)
-            }
+            Simple::Guard(_, e) => (Stmt { span: e.span, kind: StmtKind::Expr(e.clone()) }, e.span.start),
+            Simple::Range { expr: e, start, .. } => (Stmt { span: e.span, kind: StmtKind::Expr(e) }, start),
         };
         let recv_chan = |e: &Expr| match &unparen(e).kind {
             ExprKind::Recv(ch) => Some((**ch).clone()),
@@ -651,7 +650,13 @@ impl<'a> Parser<'a> {
             }
             _ => {}
         }
-        self.type_error(pos, "select case must be send or receive (possibly with assignment)");
-        SelectComm::Recv { value: None, ok: None, define: false, chan: Expr { kind: ExprKind::Bad, span: stmt.span } }
+        // types2 reports it at the statement's position (an assignment's start, an
+        // expression's operator or call parenthesis), and skips the case.
+        let at = match stmt.kind {
+            StmtKind::Define { .. } | StmtKind::Assign { .. } => stmt.span.start,
+            _ => pos,
+        };
+        self.type_error(at, "select case must be send or receive (possibly with assignment)");
+        SelectComm::Invalid(Box::new(stmt))
     }
 }
