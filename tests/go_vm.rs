@@ -485,3 +485,78 @@ fn nil_map_assignment_is_a_recoverable_runtime_error() {
         .starts_with("panic: assignment to entry in nil map\n\ngoroutine 1 [running]:\nmain.main()\n"));
     assert_eq!(report.status, 2);
 }
+
+/// `local 0 = v; if local 0 op k { println(1) }; println(2)`, with the condition as the four
+/// instructions the compiler emits or as the fused `JumpUnlessLKWide`.
+fn wide_bound(v: Value, op: CmpOp, kind: IntKind, k: i32, fused: bool) -> RunReport {
+    let mut asm = Asm::new();
+    let v = asm.konst(v);
+    let mut code = vec![Op::Const(v), Op::Store(0)];
+    let after = code.len() as u32 + if fused { 1 } else { 4 } + 3;
+    if fused {
+        code.push(Op::JumpUnlessLKWide { a: 0, k, op, kind, target: after });
+    } else {
+        code.extend([Op::Load(0), Op::SmallInt(k), Op::Cmp(op, NumKind::Int(kind)), Op::JumpIfFalse(after)]);
+    }
+    code.push(Op::SmallInt(1));
+    code.extend(println_int());
+    code.push(Op::SmallInt(2));
+    code.extend(println_int());
+    code.push(Op::Return);
+    asm.main(1, code);
+    asm.run(Limits::default())
+}
+
+#[test]
+fn wide_bound_fused_matches_unfused() {
+    let cases = [
+        (Value::Int(99_999), CmpOp::Lt, IntKind::Int, 100_000),
+        (Value::Int(100_000), CmpOp::Lt, IntKind::Int, 100_000),
+        (Value::Int(-70_000), CmpOp::Ge, IntKind::Int, -70_000),
+        // -1 as a uint is the largest value.
+        (Value::Int(-1), CmpOp::Gt, IntKind::Uint, 1 << 20),
+        (Value::Int(5), CmpOp::Le, IntKind::Uint32, 40_000),
+        // Not an int: the fused instruction runs the comparison it replaced.
+        (Value::Nil, CmpOp::Lt, IntKind::Int, 100_000),
+        (Value::Float(1.5), CmpOp::Lt, IntKind::Int, 100_000),
+    ];
+    for (v, op, kind, k) in cases {
+        let unfused = wide_bound(v.clone(), op, kind, k, false);
+        let fused = wide_bound(v.clone(), op, kind, k, true);
+        assert_eq!((&fused.stdout, &fused.stderr, fused.status), (&unfused.stdout, &unfused.stderr, unfused.status));
+    }
+    assert_eq!(wide_bound(Value::Int(99_999), CmpOp::Lt, IntKind::Int, 100_000, true).stdout, ["1", "2"]);
+    assert_eq!(wide_bound(Value::Int(-1), CmpOp::Gt, IntKind::Uint, 1 << 20, true).stdout, ["1", "2"]);
+    assert_eq!(wide_bound(Value::Int(100_000), CmpOp::Lt, IntKind::Int, 100_000, true).stdout, ["2"]);
+}
+
+/// A closure capturing `wg` (local 0) and an int (local 1) calls `wg.Done()` and prints
+/// `&int` (an `AggToPtr` that leaves a non-aggregate alone), first called, then as a
+/// goroutine; main waits. `Capture AggToPtr` as emitted or fused into `CapturePtr`.
+fn capture_ptr(fused: bool) -> RunReport {
+    let mut asm = Asm::new();
+    let ptr = |i: u16| if fused { vec![Op::CapturePtr(i)] } else { vec![Op::Capture(i), Op::AggToPtr] };
+    let mut body = ptr(0);
+    body.push(Op::CallNative { native: Native::WaitGroupDone, argc: 1 });
+    body.extend(ptr(1));
+    body.extend(println_int());
+    body.push(Op::Return);
+    let f = asm.add(func("main.main.func1", 0, 0, 0, body));
+    let mut code = vec![Op::Zero(asm.wg), Op::Store(0), Op::SmallInt(7), Op::Store(1)];
+    code.extend([Op::LoadPtr(0), Op::SmallInt(2), Op::CallNative { native: Native::WaitGroupAdd, argc: 2 }]);
+    code.extend([Op::Load(0), Op::Load(1), Op::MakeClosure { func: f, captures: 2 }, Op::CallValue { argc: 0 }]);
+    code.extend([Op::Load(0), Op::Load(1), Op::GoClosure { func: f, captures: 2 }]);
+    code.extend([Op::LoadPtr(0), Op::CallNative { native: Native::WaitGroupWait, argc: 1 }]);
+    code.extend([Op::SmallInt(3)]);
+    code.extend(println_int());
+    code.push(Op::Return);
+    asm.main(2, code);
+    asm.run(Limits::default())
+}
+
+#[test]
+fn capture_ptr_fused_matches_unfused() {
+    let (unfused, fused) = (capture_ptr(false), capture_ptr(true));
+    assert_eq!(unfused.stdout, ["7", "7", "3"], "{}", unfused.stderr);
+    assert_eq!((&fused.stdout, &fused.stderr, fused.status), (&unfused.stdout, &unfused.stderr, unfused.status));
+}

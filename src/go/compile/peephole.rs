@@ -94,6 +94,9 @@ fn fuse(code: &[Op]) -> Option<(Op, usize, usize)> {
         [Load(a), SmallInt(k), Cmp(op, NumKind::Int(kind)), JumpIfFalse(target), ..] if i16::try_from(k).is_ok() => {
             (JumpUnlessLK { a, k: k as i16, op, kind, target }, 4, 2)
         }
+        [Load(a), SmallInt(k), Cmp(op, NumKind::Int(kind)), JumpIfFalse(target), ..] if u8::try_from(a).is_ok() => {
+            (JumpUnlessLKWide { a: a as u8, k, op, kind, target }, 4, 2)
+        }
         [Load(a), Load(b), Cmp(op, NumKind::Int(kind)), JumpIfFalse(target), ..] => {
             (JumpUnlessLL { a, b, op, kind, target }, 4, 2)
         }
@@ -103,6 +106,7 @@ fn fuse(code: &[Op]) -> Option<(Op, usize, usize)> {
         [Store(r), Return, ..] => (StoreReturn(r), 2, 1),
         [MakeClosure { func, captures }, Go { argc: 0 }, ..] => (GoClosure { func, captures }, 2, 1),
         [Load(i), AggToPtr, ..] => (LoadPtr(i), 2, 0),
+        [Capture(i), AggToPtr, ..] => (CapturePtr(i), 2, 0),
         [LoopCheck, Jump(target), ..] => (LoopJump(target), 2, 1),
         _ => return None,
     })
@@ -112,7 +116,9 @@ fn target(op: &Op) -> Option<u32> {
     match *op {
         Op::Jump(t) | Op::JumpIfFalse(t) | Op::JumpIfTrue(t) | Op::LoopJump(t) => Some(t),
         Op::MapIterNext { done } => Some(done),
-        Op::JumpUnlessLK { target, .. } | Op::JumpUnlessLL { target, .. } => Some(target),
+        Op::JumpUnlessLK { target, .. } | Op::JumpUnlessLKWide { target, .. } | Op::JumpUnlessLL { target, .. } => {
+            Some(target)
+        }
         _ => None,
     }
 }
@@ -121,7 +127,9 @@ fn target_mut(op: &mut Op) -> Option<&mut u32> {
     match op {
         Op::Jump(t) | Op::JumpIfFalse(t) | Op::JumpIfTrue(t) | Op::LoopJump(t) => Some(t),
         Op::MapIterNext { done } => Some(done),
-        Op::JumpUnlessLK { target, .. } | Op::JumpUnlessLL { target, .. } => Some(target),
+        Op::JumpUnlessLK { target, .. } | Op::JumpUnlessLKWide { target, .. } | Op::JumpUnlessLL { target, .. } => {
+            Some(target)
+        }
         _ => None,
     }
 }

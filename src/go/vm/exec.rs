@@ -356,6 +356,15 @@ impl Fiber {
                             pc = target as usize;
                         }
                     }
+                    Op::JumpUnlessLKWide { a, k, op, kind, target } => {
+                        let holds = match self.stack.get(base + a as usize) {
+                            Some(&Value::Int(x)) => int_cmp(op, kind, x, i64::from(k)),
+                            _ => self.unfused_cmp(base + a as usize, Value::Int(i64::from(k)), op, kind),
+                        };
+                        if !holds {
+                            pc = target as usize;
+                        }
+                    }
                     Op::JumpUnlessLL { a, b, op, kind, target } => {
                         let holds = match (self.stack.get(base + a as usize), self.stack.get(base + b as usize)) {
                             (Some(&Value::Int(x)), Some(&Value::Int(y))) => int_cmp(op, kind, x, y),
@@ -373,11 +382,26 @@ impl Fiber {
                         self.budget = budget;
                         match self.native_in_place(native, argc as usize) {
                             Some(Ok(())) => {}
+                            // Parked outside a nested run (which needs `Extra`): what
+                            // `after_slow` would return, without the call.
+                            Some(Err(Trap::Block)) if self.extra.is_none() => return Err(Trap::Block),
                             Some(Err(trap)) => step!('frame, self.after_slow(Err(trap))),
                             None => {
                                 let r = self.slow(op);
                                 step!('frame, self.after_slow(r));
                             }
+                        }
+                    }
+                    Op::CapturePtr(i) => {
+                        let v = self.capture_ptr(i);
+                        push(&mut self.stack, v);
+                    }
+                    Op::GoClosure { func: callee, captures } => {
+                        self.cur.pc = pc as u32;
+                        self.budget = budget;
+                        // Frames stay as they are: no reload unless it fails.
+                        if let Err(trap) = self.spawn_closure(callee, captures as usize) {
+                            step!('frame, self.after_slow(Err(trap)));
                         }
                     }
                     Op::AggToPtr => {
