@@ -560,3 +560,101 @@ fn capture_ptr_fused_matches_unfused() {
     assert_eq!(unfused.stdout, ["7", "7", "3"], "{}", unfused.stderr);
     assert_eq!((&fused.stdout, &fused.stderr, fused.status), (&unfused.stdout, &unfused.stderr, unfused.status));
 }
+
+/// `wg.Add(2)`; a closure doing `wg.Done()` on its captured `wg`, called then run as a
+/// goroutine; `wg.Wait()`; `wg.Add(-1)` (Go's negative counter panic). The receiver's
+/// address and the call as emitted, or fused (`NativeLocalPtrK`, `NativeCapturePtr`,
+/// `NativeLocalPtr` for `Wait`, which takes the general path).
+fn wg_calls(fused: bool) -> RunReport {
+    let mut asm = Asm::new();
+    let call = |native: Native, k: Option<i32>, capture: bool| -> Vec<Op> {
+        let argc = if k.is_some() { 2 } else { 1 };
+        match (fused, capture, k) {
+            (true, true, _) => vec![Op::NativeCapturePtr { native, i: 0 }],
+            (true, false, Some(k)) => vec![Op::NativeLocalPtrK { native, a: 0, k }],
+            (true, false, None) => vec![Op::NativeLocalPtr { native, a: 0 }],
+            (false, _, _) => {
+                let mut v = vec![if capture { Op::Capture(0) } else { Op::Load(0) }, Op::AggToPtr];
+                v.extend(k.map(Op::SmallInt));
+                v.push(Op::CallNative { native, argc });
+                v
+            }
+        }
+    };
+    let mut body = call(Native::WaitGroupDone, None, true);
+    body.push(Op::SmallInt(7));
+    body.extend(println_int());
+    body.push(Op::Return);
+    let f = asm.add(func("main.main.func1", 0, 0, 0, body));
+    let mut code = vec![Op::Zero(asm.wg), Op::Store(0)];
+    code.extend(call(Native::WaitGroupAdd, Some(2), false));
+    code.extend([Op::Load(0), Op::MakeClosure { func: f, captures: 1 }, Op::CallValue { argc: 0 }]);
+    code.extend([Op::Load(0), Op::GoClosure { func: f, captures: 1 }]);
+    code.extend(call(Native::WaitGroupWait, None, false));
+    code.push(Op::SmallInt(3));
+    code.extend(println_int());
+    code.extend(call(Native::WaitGroupAdd, Some(-1), false));
+    code.push(Op::Return);
+    asm.main(1, code);
+    asm.run(Limits::default())
+}
+
+#[test]
+fn fused_wait_group_calls_match_unfused() {
+    let (unfused, fused) = (wg_calls(false), wg_calls(true));
+    assert_eq!(unfused.stdout, ["7", "7", "3"], "{}", unfused.stderr);
+    assert!(unfused.stderr.starts_with("panic: sync: negative WaitGroup counter\n"), "{}", unfused.stderr);
+    assert_eq!((&fused.stdout, fused.status), (&unfused.stdout, unfused.status));
+    // Lines differ (one per instruction here), the rest of the report does not.
+    assert_eq!(fused.stderr.lines().next(), unfused.stderr.lines().next());
+    assert_eq!(fused.stderr.lines().count(), unfused.stderr.lines().count());
+}
+
+/// `mu.Lock()`; a goroutine locking the captured `mu` (it waits: the general path), printing
+/// 1, unlocking; main prints 0, unlocks, sleeps, then unlocks again (Go's fatal error).
+fn mutex_calls(fused: bool) -> RunReport {
+    let mut asm = Asm::new();
+    let state = asm.types.intern(TypeKind::Native(NativeKind::Mutex));
+    let mu = asm.types.push(TypeKind::Named { package: "sync".into(), name: "Mutex".into(), underlying: 0 });
+    let st = asm.types.intern(TypeKind::Struct(vec![StructField { name: "state".into(), ty: state, embedded: false }]));
+    asm.types.set_underlying(mu, st);
+    let call = |native: Native, capture: bool| -> Vec<Op> {
+        match (fused, capture) {
+            (true, true) => vec![Op::NativeCapturePtr { native, i: 0 }],
+            (true, false) => vec![Op::NativeLocalPtr { native, a: 0 }],
+            (false, _) => vec![
+                if capture { Op::Capture(0) } else { Op::Load(0) },
+                Op::AggToPtr,
+                Op::CallNative { native, argc: 1 },
+            ],
+        }
+    };
+    let mut body = call(Native::MutexLock, true);
+    body.push(Op::SmallInt(1));
+    body.extend(println_int());
+    body.extend(call(Native::MutexUnlock, true));
+    body.push(Op::Return);
+    let g = asm.add(func("main.main.func1", 0, 0, 0, body));
+    let mut code = vec![Op::Zero(mu), Op::Store(0)];
+    code.extend(call(Native::MutexLock, false));
+    code.extend([Op::Load(0), Op::GoClosure { func: g, captures: 1 }]);
+    code.extend([Op::SmallInt(1_000_000), Op::CallNative { native: Native::TimeSleep, argc: 1 }]);
+    code.push(Op::SmallInt(0));
+    code.extend(println_int());
+    code.extend(call(Native::MutexUnlock, false));
+    code.extend([Op::SmallInt(1_000_000), Op::CallNative { native: Native::TimeSleep, argc: 1 }]);
+    code.extend(call(Native::MutexUnlock, false));
+    code.push(Op::Return);
+    asm.main(1, code);
+    asm.run(Limits::default())
+}
+
+#[test]
+fn fused_mutex_calls_match_unfused() {
+    let (unfused, fused) = (mutex_calls(false), mutex_calls(true));
+    assert_eq!(unfused.stdout, ["0", "1"], "{}", unfused.stderr);
+    assert!(unfused.stderr.starts_with("fatal error: sync: unlock of unlocked mutex\n"), "{}", unfused.stderr);
+    assert_eq!((&fused.stdout, fused.status), (&unfused.stdout, unfused.status));
+    assert_eq!(fused.stderr.lines().next(), unfused.stderr.lines().next());
+    assert_eq!(fused.stderr.lines().count(), unfused.stderr.lines().count());
+}

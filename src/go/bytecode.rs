@@ -440,6 +440,23 @@ pub enum Op {
     LoadPtr(u16),
     /// `Capture(i) AggToPtr`: `[] → [&captures[i]]` (`wg.Done()` on a captured struct).
     CapturePtr(u16),
+    /// `LoadPtr(a) CallNative { native, argc: 1 }`: a method of a local's address
+    /// (`wg.Done()`, `mu.Lock()`).
+    NativeLocalPtr {
+        native: Native,
+        a: u16,
+    },
+    /// `LoadPtr(a) SmallInt(k) CallNative { native, argc: 2 }` (`wg.Add(1)`).
+    NativeLocalPtrK {
+        native: Native,
+        a: u16,
+        k: i32,
+    },
+    /// `CapturePtr(i) CallNative { native, argc: 1 }` (`wg.Done()` in a closure).
+    NativeCapturePtr {
+        native: Native,
+        i: u16,
+    },
     /// `LoopCheck Jump(target)`: a loop's back edge.
     LoopJump(u32),
     /// `Load(from) Store(to)`: `[] → []`, local `to` = local `from`.

@@ -105,6 +105,11 @@ fn fuse(code: &[Op]) -> Option<(Op, usize, usize)> {
         [Load(from), Store(to), ..] => (Move { from, to }, 2, 1),
         [Store(r), Return, ..] => (StoreReturn(r), 2, 1),
         [MakeClosure { func, captures }, Go { argc: 0 }, ..] => (GoClosure { func, captures }, 2, 1),
+        [Load(a), AggToPtr, CallNative { native, argc: 1 }, ..] => (NativeLocalPtr { native, a }, 3, 2),
+        [Load(a), AggToPtr, SmallInt(k), CallNative { native, argc: 2 }, ..] => {
+            (NativeLocalPtrK { native, a, k }, 4, 3)
+        }
+        [Capture(i), AggToPtr, CallNative { native, argc: 1 }, ..] => (NativeCapturePtr { native, i }, 3, 2),
         [Load(i), AggToPtr, ..] => (LoadPtr(i), 2, 0),
         [Capture(i), AggToPtr, ..] => (CapturePtr(i), 2, 0),
         [LoopCheck, Jump(target), ..] => (LoopJump(target), 2, 1),
