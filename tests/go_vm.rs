@@ -485,3 +485,176 @@ fn nil_map_assignment_is_a_recoverable_runtime_error() {
         .starts_with("panic: assignment to entry in nil map\n\ngoroutine 1 [running]:\nmain.main()\n"));
     assert_eq!(report.status, 2);
 }
+
+/// `local 0 = v; if local 0 op k { println(1) }; println(2)`, with the condition as the four
+/// instructions the compiler emits or as the fused `JumpUnlessLKWide`.
+fn wide_bound(v: Value, op: CmpOp, kind: IntKind, k: i32, fused: bool) -> RunReport {
+    let mut asm = Asm::new();
+    let v = asm.konst(v);
+    let mut code = vec![Op::Const(v), Op::Store(0)];
+    let after = code.len() as u32 + if fused { 1 } else { 4 } + 3;
+    if fused {
+        code.push(Op::JumpUnlessLKWide { a: 0, k, op, kind, target: after });
+    } else {
+        code.extend([Op::Load(0), Op::SmallInt(k), Op::Cmp(op, NumKind::Int(kind)), Op::JumpIfFalse(after)]);
+    }
+    code.push(Op::SmallInt(1));
+    code.extend(println_int());
+    code.push(Op::SmallInt(2));
+    code.extend(println_int());
+    code.push(Op::Return);
+    asm.main(1, code);
+    asm.run(Limits::default())
+}
+
+#[test]
+fn wide_bound_fused_matches_unfused() {
+    let cases = [
+        (Value::Int(99_999), CmpOp::Lt, IntKind::Int, 100_000),
+        (Value::Int(100_000), CmpOp::Lt, IntKind::Int, 100_000),
+        (Value::Int(-70_000), CmpOp::Ge, IntKind::Int, -70_000),
+        // -1 as a uint is the largest value.
+        (Value::Int(-1), CmpOp::Gt, IntKind::Uint, 1 << 20),
+        (Value::Int(5), CmpOp::Le, IntKind::Uint32, 40_000),
+        // Not an int: the fused instruction runs the comparison it replaced.
+        (Value::Nil, CmpOp::Lt, IntKind::Int, 100_000),
+        (Value::Float(1.5), CmpOp::Lt, IntKind::Int, 100_000),
+    ];
+    for (v, op, kind, k) in cases {
+        let unfused = wide_bound(v.clone(), op, kind, k, false);
+        let fused = wide_bound(v.clone(), op, kind, k, true);
+        assert_eq!((&fused.stdout, &fused.stderr, fused.status), (&unfused.stdout, &unfused.stderr, unfused.status));
+    }
+    assert_eq!(wide_bound(Value::Int(99_999), CmpOp::Lt, IntKind::Int, 100_000, true).stdout, ["1", "2"]);
+    assert_eq!(wide_bound(Value::Int(-1), CmpOp::Gt, IntKind::Uint, 1 << 20, true).stdout, ["1", "2"]);
+    assert_eq!(wide_bound(Value::Int(100_000), CmpOp::Lt, IntKind::Int, 100_000, true).stdout, ["2"]);
+}
+
+/// A closure capturing `wg` (local 0) and an int (local 1) calls `wg.Done()` and prints
+/// `&int` (an `AggToPtr` that leaves a non-aggregate alone), first called, then as a
+/// goroutine; main waits. `Capture AggToPtr` as emitted or fused into `CapturePtr`.
+fn capture_ptr(fused: bool) -> RunReport {
+    let mut asm = Asm::new();
+    let ptr = |i: u16| if fused { vec![Op::CapturePtr(i)] } else { vec![Op::Capture(i), Op::AggToPtr] };
+    let mut body = ptr(0);
+    body.push(Op::CallNative { native: Native::WaitGroupDone, argc: 1 });
+    body.extend(ptr(1));
+    body.extend(println_int());
+    body.push(Op::Return);
+    let f = asm.add(func("main.main.func1", 0, 0, 0, body));
+    let mut code = vec![Op::Zero(asm.wg), Op::Store(0), Op::SmallInt(7), Op::Store(1)];
+    code.extend([Op::LoadPtr(0), Op::SmallInt(2), Op::CallNative { native: Native::WaitGroupAdd, argc: 2 }]);
+    code.extend([Op::Load(0), Op::Load(1), Op::MakeClosure { func: f, captures: 2 }, Op::CallValue { argc: 0 }]);
+    code.extend([Op::Load(0), Op::Load(1), Op::GoClosure { func: f, captures: 2 }]);
+    code.extend([Op::LoadPtr(0), Op::CallNative { native: Native::WaitGroupWait, argc: 1 }]);
+    code.extend([Op::SmallInt(3)]);
+    code.extend(println_int());
+    code.push(Op::Return);
+    asm.main(2, code);
+    asm.run(Limits::default())
+}
+
+#[test]
+fn capture_ptr_fused_matches_unfused() {
+    let (unfused, fused) = (capture_ptr(false), capture_ptr(true));
+    assert_eq!(unfused.stdout, ["7", "7", "3"], "{}", unfused.stderr);
+    assert_eq!((&fused.stdout, &fused.stderr, fused.status), (&unfused.stdout, &unfused.stderr, unfused.status));
+}
+
+/// `wg.Add(2)`; a closure doing `wg.Done()` on its captured `wg`, called then run as a
+/// goroutine; `wg.Wait()`; `wg.Add(-1)` (Go's negative counter panic). The receiver's
+/// address and the call as emitted, or fused (`NativeLocalPtrK`, `NativeCapturePtr`,
+/// `NativeLocalPtr` for `Wait`, which takes the general path).
+fn wg_calls(fused: bool) -> RunReport {
+    let mut asm = Asm::new();
+    let call = |native: Native, k: Option<i32>, capture: bool| -> Vec<Op> {
+        let argc = if k.is_some() { 2 } else { 1 };
+        match (fused, capture, k) {
+            (true, true, _) => vec![Op::NativeCapturePtr { native, i: 0 }],
+            (true, false, Some(k)) => vec![Op::NativeLocalPtrK { native, a: 0, k }],
+            (true, false, None) => vec![Op::NativeLocalPtr { native, a: 0 }],
+            (false, _, _) => {
+                let mut v = vec![if capture { Op::Capture(0) } else { Op::Load(0) }, Op::AggToPtr];
+                v.extend(k.map(Op::SmallInt));
+                v.push(Op::CallNative { native, argc });
+                v
+            }
+        }
+    };
+    let mut body = call(Native::WaitGroupDone, None, true);
+    body.push(Op::SmallInt(7));
+    body.extend(println_int());
+    body.push(Op::Return);
+    let f = asm.add(func("main.main.func1", 0, 0, 0, body));
+    let mut code = vec![Op::Zero(asm.wg), Op::Store(0)];
+    code.extend(call(Native::WaitGroupAdd, Some(2), false));
+    code.extend([Op::Load(0), Op::MakeClosure { func: f, captures: 1 }, Op::CallValue { argc: 0 }]);
+    code.extend([Op::Load(0), Op::GoClosure { func: f, captures: 1 }]);
+    code.extend(call(Native::WaitGroupWait, None, false));
+    code.push(Op::SmallInt(3));
+    code.extend(println_int());
+    code.extend(call(Native::WaitGroupAdd, Some(-1), false));
+    code.push(Op::Return);
+    asm.main(1, code);
+    asm.run(Limits::default())
+}
+
+#[test]
+fn fused_wait_group_calls_match_unfused() {
+    let (unfused, fused) = (wg_calls(false), wg_calls(true));
+    assert_eq!(unfused.stdout, ["7", "7", "3"], "{}", unfused.stderr);
+    assert!(unfused.stderr.starts_with("panic: sync: negative WaitGroup counter\n"), "{}", unfused.stderr);
+    assert_eq!((&fused.stdout, fused.status), (&unfused.stdout, unfused.status));
+    // Lines differ (one per instruction here), the rest of the report does not.
+    assert_eq!(fused.stderr.lines().next(), unfused.stderr.lines().next());
+    assert_eq!(fused.stderr.lines().count(), unfused.stderr.lines().count());
+}
+
+/// `mu.Lock()`; a goroutine locking the captured `mu` (it waits: the general path), printing
+/// 1, unlocking; main prints 0, unlocks, sleeps, then unlocks again (Go's fatal error).
+fn mutex_calls(fused: bool) -> RunReport {
+    let mut asm = Asm::new();
+    let state = asm.types.intern(TypeKind::Native(NativeKind::Mutex));
+    let mu = asm.types.push(TypeKind::Named { package: "sync".into(), name: "Mutex".into(), underlying: 0 });
+    let st = asm.types.intern(TypeKind::Struct(vec![StructField { name: "state".into(), ty: state, embedded: false }]));
+    asm.types.set_underlying(mu, st);
+    let call = |native: Native, capture: bool| -> Vec<Op> {
+        match (fused, capture) {
+            (true, true) => vec![Op::NativeCapturePtr { native, i: 0 }],
+            (true, false) => vec![Op::NativeLocalPtr { native, a: 0 }],
+            (false, _) => vec![
+                if capture { Op::Capture(0) } else { Op::Load(0) },
+                Op::AggToPtr,
+                Op::CallNative { native, argc: 1 },
+            ],
+        }
+    };
+    let mut body = call(Native::MutexLock, true);
+    body.push(Op::SmallInt(1));
+    body.extend(println_int());
+    body.extend(call(Native::MutexUnlock, true));
+    body.push(Op::Return);
+    let g = asm.add(func("main.main.func1", 0, 0, 0, body));
+    let mut code = vec![Op::Zero(mu), Op::Store(0)];
+    code.extend(call(Native::MutexLock, false));
+    code.extend([Op::Load(0), Op::GoClosure { func: g, captures: 1 }]);
+    code.extend([Op::SmallInt(1_000_000), Op::CallNative { native: Native::TimeSleep, argc: 1 }]);
+    code.push(Op::SmallInt(0));
+    code.extend(println_int());
+    code.extend(call(Native::MutexUnlock, false));
+    code.extend([Op::SmallInt(1_000_000), Op::CallNative { native: Native::TimeSleep, argc: 1 }]);
+    code.extend(call(Native::MutexUnlock, false));
+    code.push(Op::Return);
+    asm.main(1, code);
+    asm.run(Limits::default())
+}
+
+#[test]
+fn fused_mutex_calls_match_unfused() {
+    let (unfused, fused) = (mutex_calls(false), mutex_calls(true));
+    assert_eq!(unfused.stdout, ["0", "1"], "{}", unfused.stderr);
+    assert!(unfused.stderr.starts_with("fatal error: sync: unlock of unlocked mutex\n"), "{}", unfused.stderr);
+    assert_eq!((&fused.stdout, fused.status), (&unfused.stdout, unfused.status));
+    assert_eq!(fused.stderr.lines().next(), unfused.stderr.lines().next());
+    assert_eq!(fused.stderr.lines().count(), unfused.stderr.lines().count());
+}

@@ -418,6 +418,15 @@ pub enum Op {
         kind: IntKind,
         target: u32,
     },
+    /// `JumpUnlessLK` for a `k` past `i16` (`i < 100000`); the local's index is a byte so the
+    /// instruction stays 12 bytes.
+    JumpUnlessLKWide {
+        a: u8,
+        k: i32,
+        op: CmpOp,
+        kind: IntKind,
+        target: u32,
+    },
     /// `Load(a) Load(b) Cmp(op, Int(kind)) JumpIfFalse(target)`: `[] → []`, jumps unless
     /// `local a op local b`.
     JumpUnlessLL {
@@ -439,6 +448,25 @@ pub enum Op {
     /// `Load(i) AggToPtr`: `[] → [&local i]` (`&s` of a struct or array variable, as a
     /// pointer-receiver call like `wg.Add(1)` takes it).
     LoadPtr(u16),
+    /// `Capture(i) AggToPtr`: `[] → [&captures[i]]` (`wg.Done()` on a captured struct).
+    CapturePtr(u16),
+    /// `LoadPtr(a) CallNative { native, argc: 1 }`: a method of a local's address
+    /// (`wg.Done()`, `mu.Lock()`).
+    NativeLocalPtr {
+        native: Native,
+        a: u16,
+    },
+    /// `LoadPtr(a) SmallInt(k) CallNative { native, argc: 2 }` (`wg.Add(1)`).
+    NativeLocalPtrK {
+        native: Native,
+        a: u16,
+        k: i32,
+    },
+    /// `CapturePtr(i) CallNative { native, argc: 1 }` (`wg.Done()` in a closure).
+    NativeCapturePtr {
+        native: Native,
+        i: u16,
+    },
     /// `LoopCheck Jump(target)`: a loop's back edge.
     LoopJump(u32),
     /// `Load(from) Store(to)`: `[] → []`, local `to` = local `from`.

@@ -94,6 +94,9 @@ fn fuse(code: &[Op]) -> Option<(Op, usize, usize)> {
         [Load(a), SmallInt(k), Cmp(op, NumKind::Int(kind)), JumpIfFalse(target), ..] if i16::try_from(k).is_ok() => {
             (JumpUnlessLK { a, k: k as i16, op, kind, target }, 4, 2)
         }
+        [Load(a), SmallInt(k), Cmp(op, NumKind::Int(kind)), JumpIfFalse(target), ..] if u8::try_from(a).is_ok() => {
+            (JumpUnlessLKWide { a: a as u8, k, op, kind, target }, 4, 2)
+        }
         [Load(a), Load(b), Cmp(op, NumKind::Int(kind)), JumpIfFalse(target), ..] => {
             (JumpUnlessLL { a, b, op, kind, target }, 4, 2)
         }
@@ -102,7 +105,13 @@ fn fuse(code: &[Op]) -> Option<(Op, usize, usize)> {
         [Load(from), Store(to), ..] => (Move { from, to }, 2, 1),
         [Store(r), Return, ..] => (StoreReturn(r), 2, 1),
         [MakeClosure { func, captures }, Go { argc: 0 }, ..] => (GoClosure { func, captures }, 2, 1),
+        [Load(a), AggToPtr, CallNative { native, argc: 1 }, ..] => (NativeLocalPtr { native, a }, 3, 2),
+        [Load(a), AggToPtr, SmallInt(k), CallNative { native, argc: 2 }, ..] => {
+            (NativeLocalPtrK { native, a, k }, 4, 3)
+        }
+        [Capture(i), AggToPtr, CallNative { native, argc: 1 }, ..] => (NativeCapturePtr { native, i }, 3, 2),
         [Load(i), AggToPtr, ..] => (LoadPtr(i), 2, 0),
+        [Capture(i), AggToPtr, ..] => (CapturePtr(i), 2, 0),
         [LoopCheck, Jump(target), ..] => (LoopJump(target), 2, 1),
         _ => return None,
     })
@@ -112,7 +121,9 @@ fn target(op: &Op) -> Option<u32> {
     match *op {
         Op::Jump(t) | Op::JumpIfFalse(t) | Op::JumpIfTrue(t) | Op::LoopJump(t) => Some(t),
         Op::MapIterNext { done } => Some(done),
-        Op::JumpUnlessLK { target, .. } | Op::JumpUnlessLL { target, .. } => Some(target),
+        Op::JumpUnlessLK { target, .. } | Op::JumpUnlessLKWide { target, .. } | Op::JumpUnlessLL { target, .. } => {
+            Some(target)
+        }
         _ => None,
     }
 }
@@ -121,7 +132,9 @@ fn target_mut(op: &mut Op) -> Option<&mut u32> {
     match op {
         Op::Jump(t) | Op::JumpIfFalse(t) | Op::JumpIfTrue(t) | Op::LoopJump(t) => Some(t),
         Op::MapIterNext { done } => Some(done),
-        Op::JumpUnlessLK { target, .. } | Op::JumpUnlessLL { target, .. } => Some(target),
+        Op::JumpUnlessLK { target, .. } | Op::JumpUnlessLKWide { target, .. } | Op::JumpUnlessLL { target, .. } => {
+            Some(target)
+        }
         _ => None,
     }
 }

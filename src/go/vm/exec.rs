@@ -326,14 +326,7 @@ impl Fiber {
                             self.store_local(base + r as usize);
                         }
                     },
-                    Op::LoadPtr(i) => match self.stack.get(base + i as usize) {
-                        Some(Value::Agg(b)) => {
-                            let p = Value::AggPtr(b.clone());
-                            push(&mut self.stack, p);
-                        }
-                        // Not a struct box: `Load` then `AggToPtr`, which leaves it as it is.
-                        _ => push_local(&mut self.stack, base + i as usize),
-                    },
+                    Op::LoadPtr(i) => load_ptr(&mut self.stack, base + i as usize),
                     Op::ArithLL { a, b, op, kind } => {
                         if let (Some(&Value::Int(x)), Some(&Value::Int(y))) =
                             (self.stack.get(base + a as usize), self.stack.get(base + b as usize))
@@ -348,6 +341,15 @@ impl Fiber {
                         }
                     }
                     Op::JumpUnlessLK { a, k, op, kind, target } => {
+                        let holds = match self.stack.get(base + a as usize) {
+                            Some(&Value::Int(x)) => int_cmp(op, kind, x, i64::from(k)),
+                            _ => self.unfused_cmp(base + a as usize, Value::Int(i64::from(k)), op, kind),
+                        };
+                        if !holds {
+                            pc = target as usize;
+                        }
+                    }
+                    Op::JumpUnlessLKWide { a, k, op, kind, target } => {
                         let holds = match self.stack.get(base + a as usize) {
                             Some(&Value::Int(x)) => int_cmp(op, kind, x, i64::from(k)),
                             _ => self.unfused_cmp(base + a as usize, Value::Int(i64::from(k)), op, kind),
@@ -373,11 +375,35 @@ impl Fiber {
                         self.budget = budget;
                         match self.native_in_place(native, argc as usize) {
                             Some(Ok(())) => {}
+                            // Parked outside a nested run (which needs `Extra`): what
+                            // `after_slow` would return, without the call.
+                            Some(Err(Trap::Block)) if self.extra.is_none() => return Err(Trap::Block),
                             Some(Err(trap)) => step!('frame, self.after_slow(Err(trap))),
                             None => {
                                 let r = self.slow(op);
                                 step!('frame, self.after_slow(r));
                             }
+                        }
+                    }
+                    Op::NativeLocalPtr { .. } | Op::NativeLocalPtrK { .. } | Op::NativeCapturePtr { .. } => {
+                        self.cur.pc = pc as u32;
+                        self.budget = budget;
+                        match self.fused_native(op, base) {
+                            Ok(Flow::Continue) => {}
+                            Err(Trap::Block) if self.extra.is_none() => return Err(Trap::Block),
+                            r => step!('frame, self.after_slow(r)),
+                        }
+                    }
+                    Op::CapturePtr(i) => {
+                        let v = self.capture_ptr(i);
+                        push(&mut self.stack, v);
+                    }
+                    Op::GoClosure { func: callee, captures } => {
+                        self.cur.pc = pc as u32;
+                        self.budget = budget;
+                        // Frames stay as they are: no reload unless it fails.
+                        if let Err(trap) = self.spawn_closure(callee, captures as usize) {
+                            step!('frame, self.after_slow(Err(trap)));
                         }
                     }
                     Op::AggToPtr => {
@@ -481,6 +507,19 @@ fn copy_local(stack: &mut [Value], from: usize, to: usize) {
     let v = stack.get(from).cloned().unwrap_or_default();
     if let Some(slot) = stack.get_mut(to) {
         *slot = v;
+    }
+}
+
+/// `Load(i) AggToPtr`: pushes `&local i` for a struct or array box.
+#[inline(always)]
+fn load_ptr(stack: &mut Vec<Value>, i: usize) {
+    match stack.get(i) {
+        Some(Value::Agg(b)) => {
+            let p = Value::AggPtr(b.clone());
+            push(stack, p);
+        }
+        // Not a struct box: `Load` then `AggToPtr`, which leaves it as it is.
+        _ => push_local(stack, i),
     }
 }
 
@@ -593,6 +632,48 @@ impl Fiber {
             }
         } else {
             drop_to(&mut self.stack, n.saturating_sub(1));
+        }
+    }
+
+    /// A native call fused with its receiver's address (and an int argument): the usual
+    /// `sync` methods run on the receiver where it lies, nothing pushed; any other call
+    /// pushes them and runs the `CallNative`. Out of the dispatch loop, which inlines
+    /// `CallNative` once.
+    #[inline(never)]
+    fn fused_native(&mut self, op: Op, base: usize) -> Res<Flow> {
+        let (native, recv, arg) = match op {
+            Op::NativeLocalPtr { native, a } => (native, self.stack.get(base + a as usize), None),
+            Op::NativeLocalPtrK { native, a, k } => (native, self.stack.get(base + a as usize), Some(i64::from(k))),
+            Op::NativeCapturePtr { native, i } => (native, self.capture_ref(i), None),
+            _ => return Err(self.internal("not a fused native call")),
+        };
+        if let Some(recv @ Value::Agg(_)) = recv {
+            match super::natives::sync::sync_on_recv(&self.vm.rt, native, recv, arg) {
+                Some(true) => return Ok(Flow::Continue),
+                Some(false) => return Err(Trap::Panic(self.plain_panic_value("sync: negative WaitGroup counter"))),
+                None => {}
+            }
+        }
+        let (native, argc) = match op {
+            Op::NativeLocalPtr { native, a } => {
+                load_ptr(&mut self.stack, base + a as usize);
+                (native, 1)
+            }
+            Op::NativeLocalPtrK { native, a, k } => {
+                load_ptr(&mut self.stack, base + a as usize);
+                push_int(&mut self.stack, i64::from(k));
+                (native, 2)
+            }
+            Op::NativeCapturePtr { native, i } => {
+                let v = self.capture_ptr(i);
+                push(&mut self.stack, v);
+                (native, 1)
+            }
+            _ => return Err(self.internal("not a fused native call")),
+        };
+        match self.native_in_place(native, argc) {
+            Some(r) => r.map(|()| Flow::Continue),
+            None => self.slow(Op::CallNative { native, argc: argc as u16 }),
         }
     }
 

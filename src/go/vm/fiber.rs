@@ -124,6 +124,12 @@ impl Frames {
         }
     }
 
+    /// No callers' vector was ever allocated.
+    #[inline(always)]
+    pub fn is_unboxed(&self) -> bool {
+        self.0.is_none()
+    }
+
     pub fn iter(&self) -> std::slice::Iter<'_, Frame> {
         self.0.as_deref().map_or(&[][..], |v| v.as_slice()).iter()
     }
@@ -255,8 +261,10 @@ fn poll_slot(slot_ref: &mut u32) -> Poll<()> {
     let result = fiber.run();
     if result.is_ready() {
         fiber.finish();
-        // Dropped in place, only its own slot borrowed.
-        *entry = store::Entry::Empty;
+        // Taken apart here, only its own slot borrowed.
+        if let store::Entry::In(fiber) = std::mem::replace(&mut *entry, store::Entry::Empty) {
+            fiber.dispose();
+        }
         drop(entry);
         *slot_ref = u32::MAX;
         store::with(|s| s.release(slot));
@@ -394,7 +402,9 @@ impl Fiber {
         for _ in 0..locals {
             super::exec::push_value!(&mut stack, Value::Nil);
         }
-        zero_results(&self.vm, &mut stack, func, n);
+        if proto.results > 0 {
+            zero_results(&self.vm, &mut stack, func, n);
+        }
         let created_by = (self.cur.func, self.current_line(), self.gid);
         let vm = &self.vm;
         vm.live.set(vm.live.get() + 1);
@@ -465,6 +475,23 @@ impl Fiber {
     /// Stores the zero values of `func`'s results in its result locals (frame at `base`).
     pub fn zero_results(&mut self, func: FuncId, base: usize) {
         zero_results(&self.vm, &mut self.stack, func, base);
+    }
+
+    /// Drops a finished goroutine, skipping the out-of-line drops of the parts a plain
+    /// goroutine leaves empty (callers, rare state, pending operation).
+    fn dispose(self) {
+        let Fiber { vm, stack, frames, pending, extra, .. } = self;
+        drop(stack);
+        drop(vm);
+        if frames.is_unboxed() {
+            std::mem::forget(frames);
+        }
+        if extra.is_none() {
+            std::mem::forget(extra);
+        }
+        if matches!(pending, Pending::None) {
+            std::mem::forget(pending);
+        }
     }
 
     /// The goroutine ended (returned, or the run ended under it).
@@ -555,7 +582,11 @@ impl Fiber {
 
     /// Parks on `op`: the caller returns `Err(Trap::Block)` and `run` polls it.
     pub fn block_on(&mut self, op: Pending) -> Trap {
-        self.pending = op;
+        let old = std::mem::replace(&mut self.pending, op);
+        // Nothing was pending (always, but for a nested run): no out-of-line drop call.
+        if matches!(old, Pending::None) {
+            std::mem::forget(old);
+        }
         Trap::Block
     }
 

@@ -275,6 +275,26 @@ impl Fiber {
         }
     }
 
+    /// Capture `i` where it lies (see [`Self::capture`]).
+    #[inline(always)]
+    pub(super) fn capture_ref(&self, i: u16) -> Option<&Value> {
+        match &self.cur.closure {
+            Some(c) => c.captures.get(i as usize),
+            None if self.cur.kind == Kind::Bottom && u32::from(i) < self.cur.base => self.stack.get(i as usize),
+            None => None,
+        }
+    }
+
+    /// `Capture(i) AggToPtr`: the capture, a struct or array box as a pointer to it.
+    #[inline(never)]
+    pub(super) fn capture_ptr(&self, i: u16) -> Value {
+        match self.capture_ref(i) {
+            Some(Value::Agg(b)) => Value::AggPtr(b.clone()),
+            Some(v) => v.clone(),
+            None => Value::Nil,
+        }
+    }
+
     /// `*p` for a `Ref` cell or an `ElemPtr`.
     pub fn load_cell(&mut self, p: &Value) -> Res<Value> {
         match p {

@@ -73,7 +73,7 @@ impl Store {
     /// `u32::MAX` slots. A freed slot is reused first.
     #[inline]
     pub fn insert_with(&mut self, make: impl FnOnce() -> Fiber) -> Option<u32> {
-        self.by_gid = None;
+        self.forget_gids();
         let reuse = self.free != u32::MAX;
         let slot = if reuse { self.free } else { self.next };
         let index = slot as usize / CHUNK;
@@ -91,6 +91,14 @@ impl Store {
         Some(slot)
     }
 
+    /// Drops the goroutine id map, if any: the common `None` costs no drop call.
+    #[inline(always)]
+    fn forget_gids(&mut self) {
+        if self.by_gid.is_some() {
+            self.by_gid = None;
+        }
+    }
+
     /// Puts an emptied slot back on the free list (a slot in any other state is left alone).
     pub fn release(&mut self, slot: u32) {
         let free = self.free;
@@ -103,7 +111,7 @@ impl Store {
         drop(entry);
         self.free = slot;
         self.used = self.used.saturating_sub(1);
-        self.by_gid = None;
+        self.forget_gids();
         if self.used == 0 {
             *self = Store::EMPTY;
         }

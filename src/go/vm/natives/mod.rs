@@ -4,7 +4,7 @@
 mod errors;
 mod fmt_host;
 mod strings;
-mod sync;
+pub(super) mod sync;
 mod time;
 
 use super::super::bytecode::Native;

@@ -8,7 +8,7 @@ use super::super::super::bytecode::Native;
 use super::super::super::value::{Native as NativeState, Value};
 use super::super::fiber::{Fiber, Pending, Resume};
 use super::super::{Res, Trap};
-use crate::runtime::{Mutex as RtMutex, RwMutex, WaitGroup};
+use crate::runtime::{Mutex as RtMutex, Runtime, RwMutex, WaitGroup};
 
 /// What `runtime.NumCPU()` and `runtime.GOMAXPROCS` report: a fixed 8, so output does not
 /// depend on the reader's machine (goroutines run one at a time here anyway).
@@ -70,6 +70,7 @@ impl Fiber {
     /// not one of them, or its arguments are not the usual ones (a nil pointer, a state made
     /// for another type): the general path then runs it and raises what Go raises. On
     /// `Some`, the arguments are popped.
+    #[inline(always)]
     pub(crate) fn native_in_place(&mut self, native: Native, argc: usize) -> Option<Res> {
         let at = self.stack.len().checked_sub(argc)?;
         let r = match (native, argc) {
@@ -244,6 +245,38 @@ impl Fiber {
             Resume::OnceLocked(state, f, lock)
         });
         Err(self.block_on(Pending::Op(op)))
+    }
+}
+
+/// `native` on the receiver `recv` where it lies (a struct box, the variable itself), with its
+/// int argument `arg`, for a native call fused with the receiver's address: `Some(true)` when
+/// done, `Some(false)` for a negative WaitGroup counter (Go's panic), `None` to run the call
+/// the general way (another native or state, a mutex to wait on: nothing was changed then).
+#[inline(always)]
+pub(crate) fn sync_on_recv(rt: &Runtime, native: Native, recv: &Value, arg: Option<i64>) -> Option<bool> {
+    match (native, arg) {
+        (Native::WaitGroupAdd, Some(_)) | (Native::WaitGroupDone, None) => {
+            let delta = arg.unwrap_or(-1);
+            with_state(recv, |state| match state {
+                NativeState::WaitGroup(wg) => Some(wg.get_or_insert_with(|| rt.wait_group()).try_add(delta)),
+                _ => None,
+            })?
+        }
+        (Native::MutexLock | Native::MutexUnlock, None) => {
+            let done = with_state(recv, |state| match state {
+                NativeState::Mutex(m) => {
+                    let m = m.get_or_insert_with(|| rt.mutex());
+                    if native == Native::MutexLock {
+                        m.try_lock()
+                    } else {
+                        m.try_unlock()
+                    }
+                }
+                _ => false,
+            })?;
+            done.then_some(true)
+        }
+        _ => None,
     }
 }
 
