@@ -91,6 +91,7 @@ async fn cells_are_placed_where_the_lesson_declares_them() {
         ],
         after_table: html! { <div class="slot-table">{ "comparaison" }</div> },
         diagram_highlight: Some(LifecycleStep::Running),
+        sections_shown: None,
     };
     let root = mount(props);
     settle().await;
@@ -144,5 +145,17 @@ async fn diagram_failure_shows_a_french_message_and_the_source() {
     assert_eq!(document.query_selector_all("body > [id^='dlesson-mermaid']").unwrap().length(), 0);
     assert_eq!(root.query_selector(".diagram-canvas").unwrap().unwrap().child_element_count(), 0);
     assert_eq!(texts(&root, "figcaption"), ["Légende"]);
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn the_text_can_mount_in_parts() {
+    let model = lesson::lesson();
+    let root = mount(LessonViewProps { sections_shown: Some(2), ..LessonViewProps::default() });
+    settle().await;
+    // The title and the whole table of contents come first, then the sections so far.
+    assert_eq!(texts(&root, "nav.toc a").len(), model.sections.len());
+    assert_eq!(texts(&root, "section.lesson-section").len(), 2);
+    assert!(texts(&root, ".lesson-conclusion").is_empty());
     root.remove();
 }

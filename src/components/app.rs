@@ -19,6 +19,9 @@ use crate::lesson::LifecycleStep;
 use crate::url_state::{parse_query, to_query, CellLink, LinkNotice, ParsedLink};
 use crate::web::page;
 
+/// Tasks over which the lesson's text mounts (its sections in equal parts).
+const TEXT_STEPS: usize = 3;
+
 #[component]
 pub fn App() -> Html {
     let link: Rc<ParsedLink> = use_memo((), |_| parse_query(&page::current_query()));
@@ -42,20 +45,30 @@ pub fn App() -> Html {
             }
         })
     };
-    // The cells mount a task after the lesson's text: in a fresh tab the first render also
-    // compiles the page's code as it first runs, and both at once made a task of 60 to 140 ms.
-    // A link's run on open does not wait for its cell: it starts before the first render
-    // (`web::engine_client::prestart`), and the cell adopts it.
-    let cells_shown = use_state_eq(|| false);
+    // The page mounts in steps, one per task, so that no task of a fresh tab's first render
+    // holds it all: the lesson's text in `TEXT_STEPS` parts, then each cell in reading order
+    // (in a fresh tab the text, the cells and the first run of the page's code made one task of
+    // 60 to 240 ms). A link's run on open does not wait for its cell: it starts before the first
+    // render (`web::engine_client::prestart`), and the cell adopts it.
+    let steps = TEXT_STEPS + cells().len();
+    let step = use_state_eq(|| 1usize);
     {
-        let show = cells_shown.setter();
-        use_effect_with((), move |_| {
-            let timer = Timeout::new(0, move || show.set(true));
+        let next = step.setter();
+        use_effect_with(*step, move |&shown| {
+            let timer = (shown < steps).then(|| Timeout::new(0, move || next.set(shown + 1)));
             move || drop(timer)
         });
     }
+    let sections = crate::lesson::lesson().sections.len();
+    let sections_shown = sections * (*step).min(TEXT_STEPS) / TEXT_STEPS;
+    let cells_shown = (*step).saturating_sub(TEXT_STEPS);
     {
-        let target = link.cell.as_ref().map(|cell| cell.cell).filter(|_| *cells_shown);
+        // Once the cell is there, with every cell above it: nothing moves it afterwards.
+        let target = link
+            .cell
+            .as_ref()
+            .map(|cell| cell.cell)
+            .filter(|&index| cells().iter().take(cells_shown).any(|spec| spec.id == index));
         use_effect_with(target, move |target| {
             if let Some(index) = target {
                 page::scroll_to_id(&cell_id(*index));
@@ -81,8 +94,8 @@ pub fn App() -> Html {
                 </div>
             }
             <ContextProvider<DiagramHighlight> context={*highlight}>
-                <LessonView cells={cells().iter().filter(|_| *cells_shown).map(|spec| (spec.id, cell(spec.id))).collect::<Vec<_>>()}
-                            after_table={html! { <MeasureWidget /> }} />
+                <LessonView cells={cells().iter().take(cells_shown).map(|spec| (spec.id, cell(spec.id))).collect::<Vec<_>>()}
+                            after_table={html! { <MeasureWidget /> }} sections_shown={Some(sections_shown)} />
             </ContextProvider<DiagramHighlight>>
         </>
     }

@@ -29,6 +29,10 @@ pub struct LessonViewProps {
     /// instead: [`DiagramHighlight`]).
     #[prop_or_default]
     pub diagram_highlight: Option<LifecycleStep>,
+    /// How many sections are mounted yet (the notebook mounts the text in parts; `None`: all);
+    /// the conclusion follows the last.
+    #[prop_or_default]
+    pub sections_shown: Option<usize>,
 }
 
 /// The id of the lesson's text (after the table of contents): the skip link's target.
@@ -39,9 +43,12 @@ const BODY_ID: &str = "texte-de-la-lecon";
 pub fn LessonView(props: &LessonViewProps) -> Html {
     let lesson: &'static Lesson = lesson::lesson();
 
-    // Deep link: the content renders after load, so scroll to `location.hash` once mounted.
-    use_effect_with((), |_| {
-        let timer = follow_deep_link();
+    // Deep link: the content renders after load, so scroll to `location.hash` once all of it
+    // is mounted.
+    let shown = props.sections_shown.unwrap_or(usize::MAX);
+    let complete = shown >= lesson.sections.len();
+    use_effect_with(complete, |&complete| {
+        let timer = complete.then(follow_deep_link).flatten();
         move || drop(timer)
     });
 
@@ -72,8 +79,8 @@ pub fn LessonView(props: &LessonViewProps) -> Html {
                     if !lesson.intro.is_empty() {
                         <div class="lesson-intro">{ blocks(&lesson.intro, &mut slots, None) }</div>
                     }
-                    { for lesson.sections.iter().map(|s| section(s, &mut slots)) }
-                    if !lesson.conclusion.is_empty() {
+                    { for lesson.sections.iter().take(shown).map(|s| section(s, &mut slots)) }
+                    if complete && !lesson.conclusion.is_empty() {
                         <div class="lesson-conclusion">{ blocks(&lesson.conclusion, &mut slots, None) }</div>
                     }
                 </div>
