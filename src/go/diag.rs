@@ -92,8 +92,9 @@ pub struct Reported {
 }
 
 /// The errors gc reports, sorted by position: the first [`MAX_ERRORS`] found, duplicates on
-/// one line with the same text dropped. The flag says more were found (`too many errors`).
-pub fn reported(src: &str, diags: &[Diagnostic]) -> (Vec<Reported>, bool) {
+/// one line with the same text dropped. When more were found, the second value is where gc
+/// says `too many errors`: at the last one kept, in the order they were found.
+pub fn reported(src: &str, diags: &[Diagnostic]) -> (Vec<Reported>, Option<(u32, u32)>) {
     let map = LineMap::new(src);
     // gc stops at the 10th error it finds, then prints those sorted by position.
     let mut kept: Vec<&Diagnostic> = Vec::new();
@@ -107,6 +108,7 @@ pub fn reported(src: &str, diags: &[Diagnostic]) -> (Vec<Reported>, bool) {
     }
     let too_many = kept.len() > MAX_ERRORS;
     kept.truncate(MAX_ERRORS);
+    let too_many = kept.last().filter(|_| too_many).map(|d| map.line_col(d.span.start));
     sort_small_by_key(&mut kept, |d| d.span.start);
     let reported = kept
         .into_iter()
@@ -131,17 +133,15 @@ pub fn reported(src: &str, diags: &[Diagnostic]) -> (Vec<Reported>, bool) {
 pub fn render(file_name: &str, src: &str, diags: &[Diagnostic]) -> Vec<String> {
     let (reported, too_many) = reported(src, diags);
     let mut out: Vec<String> = Vec::new();
-    let mut last_pos = (1, 1);
     for error in &reported {
-        last_pos = (error.line, error.column);
         let mut text = format!("{file_name}:{}:{}: {}", error.line, error.column, error.message);
         for (l, c, note) in &error.notes {
             text.push_str(&format!("\n\t{file_name}:{l}:{c}: {note}"));
         }
         out.push(text);
     }
-    if too_many {
-        out.push(format!("{file_name}:{}:{}: too many errors", last_pos.0, last_pos.1));
+    if let Some((line, column)) = too_many {
+        out.push(format!("{file_name}:{line}:{column}: too many errors"));
     }
     out
 }

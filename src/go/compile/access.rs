@@ -238,7 +238,17 @@ impl<'a> Compiler<'a> {
         match &i.mode {
             Mode::Const(v) => {
                 let Some(n) = v.to_int() else {
-                    self.error(i.span, format!("invalid argument: index {} must be integer", self.describe(&i)));
+                    // An untyped constant is made an int first (types2's convertUntyped).
+                    let msg = match v {
+                        _ if !self.is_untyped(i.ty) => {
+                            format!("invalid argument: index {} must be integer", self.describe(&i))
+                        }
+                        ConstVal::Float(_) | ConstVal::Rat(..) => {
+                            format!("{} truncated to int", self.describe(&i))
+                        }
+                        _ => format!("cannot convert {} to type int", self.describe(&i)),
+                    };
+                    self.error(i.span, msg);
                     return false;
                 };
                 if n < 0 {

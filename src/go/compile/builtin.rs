@@ -131,27 +131,27 @@ impl<'a> Compiler<'a> {
 
     pub(super) fn builtin(&mut self, b: Builtin, args: &[Expr], spread: bool, span: Span) -> Operand {
         let name = b.name();
-        let need = |this: &mut Self, n: usize| -> bool {
-            if args.len() < n {
-                this.error(span, format!("not enough arguments for {name}() (expected {n}, found {})", args.len()));
-                false
-            } else {
-                true
-            }
-        };
         if spread && b != Builtin::Append {
             self.error(span, format!("invalid operation: invalid use of ... with built-in {name}"));
             return Operand::bad(span);
         }
+        let (wanted, more) = b.arity();
+        if args.len() < wanted || (!more && args.len() > wanted) {
+            let which = if args.len() < wanted { "not enough" } else { "too many" };
+            let msg = format!(
+                "invalid operation: {which} arguments for {} (expected {wanted}, found {})",
+                self.text(span),
+                args.len()
+            );
+            self.error(span, msg);
+            // The arguments are still checked (and their variables used), as types2 does.
+            for arg in args {
+                self.expr(arg, None);
+            }
+            return Operand::bad(span);
+        }
         match b {
             Builtin::Len | Builtin::Cap => {
-                if !need(self, 1) {
-                    return Operand::bad(span);
-                }
-                if args.len() > 1 {
-                    self.error(args[1].span, format!("too many arguments for {name}({})", self.text(args[0].span)));
-                    return Operand::bad(span);
-                }
                 let x = self.expr(&args[0], None);
                 if let (Builtin::Len, Mode::Const(ConstVal::Str(s))) = (b, &x.mode) {
                     return Operand { mode: Mode::Const(ConstVal::Int(s.len() as i128)), ty: pre::INT, span };
@@ -171,9 +171,6 @@ impl<'a> Compiler<'a> {
                 Operand::value(pre::INT, span)
             }
             Builtin::Append => {
-                if !need(self, 1) {
-                    return Operand::bad(span);
-                }
                 let s = self.expr(&args[0], None);
                 if let Mode::Nil = s.mode {
                     self.error(s.span, "first argument to append must be a typed slice; have untyped nil");
@@ -209,9 +206,6 @@ impl<'a> Compiler<'a> {
                 Operand::value(sty, span)
             }
             Builtin::Copy => {
-                if !need(self, 2) {
-                    return Operand::bad(span);
-                }
                 let d = self.expr(&args[0], None);
                 let Some(_) = self.convert(d, None, "") else { return Operand::bad(span) };
                 let s = self.expr(&args[1], None);
@@ -220,9 +214,6 @@ impl<'a> Compiler<'a> {
                 Operand::value(pre::INT, span)
             }
             Builtin::Delete => {
-                if !need(self, 2) {
-                    return Operand::bad(span);
-                }
                 let m = self.expr(&args[0], None);
                 let Some(mt) = self.convert(m.clone(), None, "") else { return Operand::bad(span) };
                 let TypeKind::Map { key, .. } = self.types.under(mt).clone() else {
@@ -236,9 +227,6 @@ impl<'a> Compiler<'a> {
                 Operand { mode: Mode::Void, ty: pre::INT, span }
             }
             Builtin::Close => {
-                if !need(self, 1) {
-                    return Operand::bad(span);
-                }
                 let c = self.expr(&args[0], None);
                 let Some(ct) = self.convert(c.clone(), None, "") else { return Operand::bad(span) };
                 match self.types.under(ct) {
@@ -260,9 +248,6 @@ impl<'a> Compiler<'a> {
             }
             Builtin::Make => self.make(args, span),
             Builtin::New => {
-                if !need(self, 1) {
-                    return Operand::bad(span);
-                }
                 let t = self.expr(&args[0], None);
                 if !matches!(t.mode, Mode::Type) {
                     if !t.is_bad() {
@@ -276,10 +261,6 @@ impl<'a> Compiler<'a> {
                 Operand::value(ptr, span)
             }
             Builtin::Panic => {
-                if args.len() != 1 {
-                    self.error(span, "wrong number of arguments to panic");
-                    return Operand::bad(span);
-                }
                 if self.value(&args[0], Some(pre::ANY), "argument to panic").is_none() {
                     return Operand::bad(span);
                 }
@@ -310,10 +291,8 @@ impl<'a> Compiler<'a> {
     }
 
     pub(super) fn make(&mut self, args: &[Expr], span: Span) -> Operand {
-        let Some(first) = args.first() else {
-            self.error(span, "not enough arguments for make() (expected 1, found 0)");
-            return Operand::bad(span);
-        };
+        // `builtin` checked the count.
+        let Some(first) = args.first() else { return Operand::bad(span) };
         let t = self.expr(first, None);
         if !matches!(t.mode, Mode::Type) {
             if !t.is_bad() {
@@ -385,11 +364,8 @@ impl<'a> Compiler<'a> {
     }
 
     pub(super) fn min_max(&mut self, max: bool, args: &[Expr], span: Span) -> Operand {
+        // `builtin` checked the count.
         if args.is_empty() {
-            self.error(
-                span,
-                format!("not enough arguments for {}() (expected 1, found 0)", if max { "max" } else { "min" }),
-            );
             return Operand::bad(span);
         }
         // All constant: fold.
@@ -431,10 +407,8 @@ impl<'a> Compiler<'a> {
     /// `clear(m)` deletes every key; `clear(s)` zeroes every element. Both as loops over the
     /// existing instructions (map keys are snapshotted, so deleting while iterating is fine).
     fn clear(&mut self, args: &[Expr], span: Span) -> Operand {
-        let [arg] = args else {
-            self.error(span, "wrong number of arguments to clear");
-            return Operand::bad(span);
-        };
+        // `builtin` checked the count.
+        let [arg] = args else { return Operand::bad(span) };
         let x = self.expr(arg, None);
         let Some(ty) = self.convert(x.clone(), None, "") else { return Operand::bad(span) };
         let coll = self.fb().temp(ty);

@@ -271,6 +271,10 @@ impl<'a> Compiler<'a> {
             let empty_iface = matches!(self.types.kind(ty), TypeKind::Interface(m) if m.is_empty());
             return if empty_iface { "interface ".to_owned() } else { String::new() };
         }
+        // time.Time is a struct in Go (a count of nanoseconds here).
+        if ty == self.wk.time {
+            return "struct ".to_owned();
+        }
         let word = match self.types.under(ty) {
             TypeKind::Struct(_) => "struct".to_owned(),
             TypeKind::Interface(_) => "interface".to_owned(),

@@ -273,6 +273,12 @@ impl<'a> Compiler<'a> {
         self.lines.line(span.start)
     }
 
+    /// Where `span` starts, as gc names a position inside a message (`./prog.go:6:2`).
+    pub fn position_text(&self, span: Span) -> String {
+        let (line, col) = self.lines.line_col(span.start);
+        format!("./{}:{line}:{col}", super::FILE_NAME)
+    }
+
     /// The source text of a span.
     pub fn raw_text(&self, span: Span) -> &'a str {
         self.src.get(span.start as usize..span.end as usize).unwrap_or("")

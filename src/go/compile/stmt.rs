@@ -395,17 +395,21 @@ impl<'a> Compiler<'a> {
             self.error(span, msg);
             return None;
         }
-        let mut types = Vec::new();
+        // Every value is checked, as gc does, even after one fails.
+        let mut types = Some(Vec::new());
         for v in values {
             let op = self.expr(v, declared);
-            if let (Mode::Tuple(k), 1) = (&op.mode, n) {
+            // With a declared type the value is just used where one value is wanted.
+            if let (Mode::Tuple(k), 1, None) = (&op.mode, n, declared) {
                 self.mismatch_error(v, 1, *k as usize);
                 return None;
             }
-            let ty = self.convert(op, declared, context)?;
-            types.push(ty);
+            match (self.convert(op, declared, context), types.as_mut()) {
+                (Some(ty), Some(types)) => types.push(ty),
+                _ => types = None,
+            }
         }
-        Some(types)
+        types
     }
 
     /// `assignment mismatch: 1 variable but two returns 2 values`, at the call.
@@ -495,14 +499,14 @@ impl<'a> Compiler<'a> {
             let at = at.map(|a| Span::new(a, a + 2)).unwrap_or(span);
             self.error(at, "no new variables on left side of :=");
         }
-        let Some(types) = self.rhs_values(rhs, lhs.len(), None, "assignment", span) else {
-            // Declare anyway so later uses do not cascade into `undefined`.
+        let context = if lhs.len() > 1 { "multiple assignment" } else { "assignment" };
+        let Some(types) = self.rhs_values(rhs, lhs.len(), None, context, span) else {
+            // Declare anyway so later uses do not cascade into `undefined`; gc still reports
+            // the ones never used.
             for name in lhs {
                 if name.name != "_" && self.fbs.last().and_then(|fb| fb.lookup(&name.name)).is_none() {
                     let invalid = self.invalid;
-                    let fb = self.fb();
-                    let i = fb.declare(&name.name, invalid, false, name.span, false);
-                    fb.locals[i].used = true;
+                    self.fb().declare(&name.name, invalid, false, name.span, true);
                 }
             }
             return;

@@ -35,8 +35,9 @@ impl<'a> Compiler<'a> {
         let mut seen: Vec<(ConstVal, Span)> = Vec::new();
         for (ci, clause) in clauses.iter().enumerate() {
             if clause.is_default {
-                if default_index.is_some() {
-                    self.error(clause.span, "multiple defaults in switch");
+                if let Some(first) = default_index.and_then(|i: usize| clauses.get(i)) {
+                    let msg = format!("multiple defaults (first at {})", self.position_text(first.span));
+                    self.error(clause.span, msg);
                 }
                 default_index = Some(ci);
                 body_jumps.push(Vec::new());
@@ -267,13 +268,14 @@ impl<'a> Compiler<'a> {
         }
         let mut desc = SelectDesc { sends: Vec::new(), elems: Vec::new(), has_default: false };
         let mut cases: Vec<&SelectClause> = Vec::new();
-        let mut default_clause = None;
+        let mut default_clause: Option<&SelectClause> = None;
         for clause in clauses {
             match &clause.comm {
                 SelectComm::Invalid(_) => {}
                 SelectComm::Default => {
-                    if default_clause.is_some() {
-                        self.error(clause.span, "multiple defaults in select");
+                    if let Some(first) = default_clause {
+                        let msg = format!("multiple defaults (first at {})", self.position_text(first.span));
+                        self.error(clause.span, msg);
                     }
                     default_clause = Some(clause);
                     desc.has_default = true;

@@ -60,6 +60,24 @@ pub enum Builtin {
 }
 
 impl Builtin {
+    /// How many arguments it takes (types2's count), and whether more may follow.
+    pub fn arity(self) -> (usize, bool) {
+        match self {
+            Builtin::Append | Builtin::Make | Builtin::Max | Builtin::Min => (1, true),
+            Builtin::Print | Builtin::Println => (0, true),
+            Builtin::Recover => (0, false),
+            Builtin::Copy | Builtin::Delete | Builtin::Complex => (2, false),
+            Builtin::Cap
+            | Builtin::Clear
+            | Builtin::Close
+            | Builtin::Len
+            | Builtin::New
+            | Builtin::Panic
+            | Builtin::Real
+            | Builtin::Imag => (1, false),
+        }
+    }
+
     pub fn name(self) -> &'static str {
         match self {
             Builtin::Append => "append",
