@@ -92,7 +92,7 @@ pub struct Reported {
 }
 
 /// The errors gc reports, sorted by position: the first [`MAX_ERRORS`] found, duplicates on
-/// one line with the same text dropped. When more were found, the second value is where gc
+/// one line with the same text dropped. When there are that many, the second value is where gc
 /// says `too many errors`: at the last one kept, in the order they were found.
 pub fn reported(src: &str, diags: &[Diagnostic]) -> (Vec<Reported>, Option<(u32, u32)>) {
     let map = LineMap::new(src);
@@ -106,7 +106,8 @@ pub fn reported(src: &str, diags: &[Diagnostic]) -> (Vec<Reported>, Option<(u32,
             kept.push(diag);
         }
     }
-    let too_many = kept.len() > MAX_ERRORS;
+    // gc gives up on its 10th error, even when no other would follow.
+    let too_many = kept.len() >= MAX_ERRORS;
     kept.truncate(MAX_ERRORS);
     let too_many = kept.last().filter(|_| too_many).map(|d| map.line_col(d.span.start));
     sort_small_by_key(&mut kept, |d| d.span.start);

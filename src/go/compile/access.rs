@@ -165,6 +165,9 @@ impl<'a> Compiler<'a> {
             }
             Some(super::universe::Member::Func { native, sig }) => {
                 self.emit(Op::NativeFunc(native));
+                if let Some(shown) = self.shown_native(native, sig) {
+                    self.shown.insert(super::shown::ShownKey::Expr(span), shown);
+                }
                 Operand::value(sig, span)
             }
             None => {

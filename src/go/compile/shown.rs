@@ -141,4 +141,38 @@ impl<'a> Compiler<'a> {
             _ => self.name(op.ty),
         }
     }
+
+    /// A native package function's type with Go's names for its parameters and results.
+    pub(super) fn shown_native(&self, native: crate::go::bytecode::Native, ty: TypeId) -> Option<String> {
+        let (params, results) = super::universe::native_names(native)?;
+        let TypeKind::Func(sig) = self.types.kind(ty) else { return None };
+        if params.len() != sig.params.len() || (!results.is_empty() && results.len() != sig.results.len()) {
+            return None;
+        }
+        let last = params.len().saturating_sub(1);
+        let shown_params: Vec<String> = params
+            .iter()
+            .zip(&sig.params)
+            .enumerate()
+            .map(|(i, (name, &t))| match self.types.kind(t) {
+                TypeKind::Slice(elem) if sig.variadic && i == last => format!("{name} ...{}", self.name(*elem)),
+                _ => format!("{name} {}", self.name(t)),
+            })
+            .collect();
+        let mut out = format!("func({})", shown_params.join(", "));
+        let types: Vec<String> = sig.results.iter().map(|&t| self.name(t)).collect();
+        match types.as_slice() {
+            [] => {}
+            [one] if results.is_empty() => {
+                out.push(' ');
+                out.push_str(one);
+            }
+            _ if results.is_empty() => out.push_str(&format!(" ({})", types.join(", "))),
+            _ => {
+                let named: Vec<String> = results.iter().zip(&types).map(|(n, t)| format!("{n} {t}")).collect();
+                out.push_str(&format!(" ({})", named.join(", ")));
+            }
+        }
+        Some(out)
+    }
 }

@@ -420,6 +420,70 @@ fn pointee(types: &TypeTable, ptr: TypeId) -> TypeId {
     }
 }
 
+/// The parameter and result names of the package functions the natives implement, as Go 1.27
+/// declares them: gc prints a function value's type with them (`fmt.Println (value of type
+/// func(a ...any) (n int, err error))`). `None` when there is nothing to name.
+pub fn native_names(native: Native) -> Option<(&'static [&'static str], &'static [&'static str])> {
+    use Native as N;
+    Some(match native {
+        N::FmtPrintln => (&["a"], &["n", "err"]),
+        N::FmtPrint => (&["a"], &["n", "err"]),
+        N::FmtPrintf => (&["format", "a"], &["n", "err"]),
+        N::FmtSprintf => (&["format", "a"], &[]),
+        N::FmtSprint => (&["a"], &[]),
+        N::FmtSprintln => (&["a"], &[]),
+        N::FmtErrorf => (&["format", "a"], &["err"]),
+        N::FmtFprint => (&["w", "a"], &["n", "err"]),
+        N::FmtFprintln => (&["w", "a"], &["n", "err"]),
+        N::FmtFprintf => (&["w", "format", "a"], &["n", "err"]),
+        N::TimeSleep => (&["d"], &[]),
+        N::TimeSince => (&["t"], &[]),
+        N::TimeUntil => (&["t"], &[]),
+        N::TimeAfter => (&["d"], &[]),
+        N::TimeTick => (&["d"], &[]),
+        N::TimeNewTimer => (&["d"], &[]),
+        N::TimeNewTicker => (&["d"], &[]),
+        N::TimeAfterFunc => (&["d", "f"], &[]),
+        N::RuntimeGOMAXPROCS => (&["n"], &[]),
+        N::OsExit => (&["code"], &[]),
+        N::ErrorsNew => (&["text"], &[]),
+        N::ErrorsIs => (&["err", "target"], &[]),
+        N::ErrorsAs => (&["err", "target"], &[]),
+        N::ErrorsUnwrap => (&["err"], &[]),
+        N::ErrorsJoin => (&["errs"], &[]),
+        N::StringsContains => (&["s", "substr"], &[]),
+        N::StringsContainsRune => (&["s", "r"], &[]),
+        N::StringsContainsAny => (&["s", "chars"], &[]),
+        N::StringsHasPrefix => (&["s", "prefix"], &[]),
+        N::StringsHasSuffix => (&["s", "suffix"], &[]),
+        N::StringsIndex => (&["s", "substr"], &[]),
+        N::StringsIndexByte => (&["s", "c"], &[]),
+        N::StringsIndexRune => (&["s", "r"], &[]),
+        N::StringsLastIndex => (&["s", "substr"], &[]),
+        N::StringsSplit => (&["s", "sep"], &[]),
+        N::StringsSplitN => (&["s", "sep", "n"], &[]),
+        N::StringsJoin => (&["elems", "sep"], &[]),
+        N::StringsFields => (&["s"], &[]),
+        N::StringsRepeat => (&["s", "count"], &[]),
+        N::StringsReplace => (&["s", "old", "new", "n"], &[]),
+        N::StringsReplaceAll => (&["s", "old", "new"], &[]),
+        N::StringsToUpper => (&["s"], &[]),
+        N::StringsToLower => (&["s"], &[]),
+        N::StringsTitle => (&["s"], &[]),
+        N::StringsTrimSpace => (&["s"], &[]),
+        N::StringsTrim => (&["s", "cutset"], &[]),
+        N::StringsTrimLeft => (&["s", "cutset"], &[]),
+        N::StringsTrimRight => (&["s", "cutset"], &[]),
+        N::StringsTrimPrefix => (&["s", "prefix"], &[]),
+        N::StringsTrimSuffix => (&["s", "suffix"], &[]),
+        N::StringsCount => (&["s", "substr"], &[]),
+        N::StringsEqualFold => (&["s", "t"], &[]),
+        N::StringsCompare => (&["a", "b"], &[]),
+        N::StringsCut => (&["s", "sep"], &["before", "after", "found"]),
+        _ => return None,
+    })
+}
+
 /// `pkg.name`, if the notebook implements it.
 pub fn member(types: &mut TypeTable, p: &PkgTypes, wk: &WellKnown, pkg: Pkg, name: &str) -> Option<Member> {
     use Native as N;
