@@ -79,7 +79,12 @@ pub fn LessonView(props: &LessonViewProps) -> Html {
                     if !lesson.intro.is_empty() {
                         <div class="lesson-intro">{ blocks(&lesson.intro, &mut slots, None) }</div>
                     }
-                    { for lesson.sections.iter().take(shown).map(|s| section(s, &mut slots)) }
+                    // Every section has its place from the first render (empty until shown): yew
+                    // matches unkeyed children from the end, so a list that grew would patch each
+                    // section onto another and rebuild the last one.
+                    { for lesson.sections.iter().enumerate().map(|(i, s)| {
+                        if i < shown { section(s, &mut slots) } else { Html::default() }
+                    }) }
                     if complete && !lesson.conclusion.is_empty() {
                         <div class="lesson-conclusion">{ blocks(&lesson.conclusion, &mut slots, None) }</div>
                     }
