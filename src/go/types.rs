@@ -406,29 +406,14 @@ impl TypeTable {
             // interface by its alias `any` (interned alike, we cannot tell which one the
             // source wrote: `any` is the one the standard library and modern code use) and
             // other literals tight: `interface{M()}`.
-            TypeKind::Interface(methods) if !qualify_main => {
-                if methods.is_empty() {
-                    out.push_str("any");
-                    return;
-                }
-                out.push_str("interface{");
-                for (i, method) in methods.iter().enumerate() {
-                    if i > 0 {
-                        out.push_str("; ");
-                    }
-                    out.push_str(&method.name);
-                    if let TypeKind::Func(sig) = self.kind(method.sig) {
-                        self.write_signature(sig, qualify_main, out);
-                    }
-                }
-                out.push('}');
-            }
             TypeKind::Interface(methods) => {
+                let (empty, open, close) =
+                    if qualify_main { ("interface {}", "interface { ", " }") } else { ("any", "interface{", "}") };
                 if methods.is_empty() {
-                    out.push_str("interface {}");
+                    out.push_str(empty);
                     return;
                 }
-                out.push_str("interface { ");
+                out.push_str(open);
                 for (i, method) in methods.iter().enumerate() {
                     if i > 0 {
                         out.push_str("; ");
@@ -438,7 +423,7 @@ impl TypeTable {
                         self.write_signature(sig, qualify_main, out);
                     }
                 }
-                out.push_str(" }");
+                out.push_str(close);
             }
             TypeKind::Native(kind) => out.push_str(match kind {
                 NativeKind::WaitGroup => "sync.waitGroupState",

@@ -198,11 +198,7 @@ impl Fiber {
                         call!(callee, argc as usize);
                     }
                     Op::ReturnIfLK { a, k, op, kind, from, to } => {
-                        let holds = match self.stack.get(base + a as usize) {
-                            Some(&Value::Int(x)) => int_cmp(op, kind, x, i64::from(k)),
-                            _ => self.unfused_cmp(base + a as usize, Value::Int(i64::from(k)), op, kind),
-                        };
-                        if !holds {
+                        if !self.local_cmp_k(base + a as usize, i64::from(k), op, kind) {
                             // Over the `MoveReturn` that follows.
                             pc += 1;
                         } else if let Some(&Value::Int(n)) = self.stack.get(base + from as usize) {
@@ -341,20 +337,12 @@ impl Fiber {
                         }
                     }
                     Op::JumpUnlessLK { a, k, op, kind, target } => {
-                        let holds = match self.stack.get(base + a as usize) {
-                            Some(&Value::Int(x)) => int_cmp(op, kind, x, i64::from(k)),
-                            _ => self.unfused_cmp(base + a as usize, Value::Int(i64::from(k)), op, kind),
-                        };
-                        if !holds {
+                        if !self.local_cmp_k(base + a as usize, i64::from(k), op, kind) {
                             pc = target as usize;
                         }
                     }
                     Op::JumpUnlessLKWide { a, k, op, kind, target } => {
-                        let holds = match self.stack.get(base + a as usize) {
-                            Some(&Value::Int(x)) => int_cmp(op, kind, x, i64::from(k)),
-                            _ => self.unfused_cmp(base + a as usize, Value::Int(i64::from(k)), op, kind),
-                        };
-                        if !holds {
+                        if !self.local_cmp_k(base + a as usize, i64::from(k), op, kind) {
                             pc = target as usize;
                         }
                     }
@@ -684,6 +672,16 @@ impl Fiber {
         self.stack.push(a);
         self.stack.push(b);
         self.slow(op)
+    }
+
+    /// `local at op k`, the condition of the fused jumps (`unfused_cmp` when the local is not
+    /// an int).
+    #[inline(always)]
+    fn local_cmp_k(&mut self, at: usize, k: i64, op: CmpOp, kind: IntKind) -> bool {
+        match self.stack.get(at) {
+            Some(&Value::Int(x)) => int_cmp(op, kind, x, k),
+            _ => self.unfused_cmp(at, Value::Int(k), op, kind),
+        }
     }
 
     /// `unfused` for a comparison (which cannot panic): its outcome.
